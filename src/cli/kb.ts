@@ -1,0 +1,177 @@
+// `npm run kb -- <command>`: the administrator's tools for the knowledge files.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { formatDocumentYaml } from '../knowledge/document-yaml.js';
+import { diffKnowledge, formatDiff } from '../knowledge/diff.js';
+import { draftDocument } from '../knowledge/draft.js';
+import { checkKnowledge, formatProblem } from '../knowledge/load.js';
+import { knowledgeDir } from '../knowledge/paths.js';
+import { renderDocumentText } from '../knowledge/render-document.js';
+import { readServedSnapshot } from '../knowledge/served-snapshot.js';
+import { isAnnotation, splitSentences } from '../knowledge/source-sentences.js';
+import { createUnitRegistry } from '../knowledge/unit-registry.js';
+import { isMain } from './is-main.js';
+
+type Out = { write(s: string): unknown };
+
+const USAGE = `usage: npm run kb -- <command> [options]
+  check                      validate the knowledge files and prove them against their sources
+  sentences [doc-id]         list the numbered source sentences that provenance cites
+  draft <file> [--id ID] [--title T] [--short-name S] [--level 省|市|县] [--prefix P]
+                             turn a new document (plain text) into a draft in knowledge/drafts/
+  render <doc-id>            print a curated document as clean text
+  diff [--data-dir DIR]      what changed between the knowledge being served and the files
+options: --dir <knowledge folder> (default: KNOWLEDGE_DIR or ./knowledge)
+`;
+
+interface Flags {
+  [name: string]: string | undefined;
+}
+
+function parseArgs(argv: string[]): { positional: string[]; flags: Flags } {
+  const positional: string[] = [];
+  const flags: Flags = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith('--')) flags[a.slice(2)] = argv[++i];
+    else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+export function runKb(argv: string[], out: Out = process.stdout, err: Out = process.stderr): number {
+  const { positional, flags } = parseArgs(argv);
+  const dir = knowledgeDir(flags.dir ?? process.env.KNOWLEDGE_DIR);
+  const [command, ...rest] = positional;
+  switch (command) {
+    case 'check':
+      return check(dir, out, err);
+    case 'sentences':
+      return sentences(dir, rest[0], out, err);
+    case 'draft':
+      return draft(dir, rest[0], flags, out, err);
+    case 'render':
+      return render(dir, rest[0], out, err);
+    case 'diff':
+      return diff(dir, flags['data-dir'] ?? process.env.DATA_DIR ?? 'data', out, err);
+    default:
+      (command === undefined || command === 'help' ? out : err).write(USAGE);
+      return command === undefined || command === 'help' ? 0 : 2;
+  }
+}
+
+function check(dir: string, out: Out, err: Out): number {
+  const { kb, problems } = checkKnowledge(dir);
+  if (!kb || problems.length > 0) {
+    for (const p of problems) err.write(formatProblem(p) + '\n');
+    err.write(`kb check: ${problems.length} problem(s); the knowledge base is not valid\n`);
+    return 1;
+  }
+  const withUnits = kb.clauses.filter((c) => c.lead.length > 0).length;
+  out.write(
+    `kb check: OK — ${kb.documents.length} document(s), ${kb.clauses.length} clauses ` +
+      `(${withUnits} with responsible units), ${kb.units.length} units, version ${kb.version}\n`,
+  );
+  return 0;
+}
+
+function sentences(dir: string, docId: string | undefined, out: Out, err: Out): number {
+  // Reads only the document headers, so it works even while a clause is being fixed.
+  for (const f of readdirSync(join(dir, 'documents')).filter((f) => /\.ya?ml$/.test(f))) {
+    let header: { id?: string; source?: string } | undefined;
+    try {
+      header = (parse(readFileSync(join(dir, 'documents', f), 'utf8')) as { document?: typeof header })?.document;
+    } catch {
+      err.write(`knowledge/documents/${f}: not readable YAML; run \`npm run kb -- check\`\n`);
+      continue;
+    }
+    if (!header?.source || (docId && header.id !== docId)) continue;
+    out.write(`# ${header.id} (${header.source})\n`);
+    splitSentences(readFileSync(join(dir, header.source), 'utf8')).forEach((s, i) => {
+      out.write(`${i}\t${isAnnotation(s) ? '[annotation] ' : ''}${s}\n`);
+    });
+  }
+  return 0;
+}
+
+function draft(dir: string, file: string | undefined, flags: Flags, out: Out, err: Out): number {
+  if (!file || !existsSync(file)) {
+    err.write(file ? `kb draft: no such file ${file}\n` : USAGE);
+    return 2;
+  }
+  const { kb, problems } = checkKnowledge(dir);
+  if (!kb) {
+    err.write('kb draft: the current knowledge files have problems; fix them first (npm run kb -- check)\n');
+    for (const p of problems) err.write(formatProblem(p) + '\n');
+    return 1;
+  }
+  const name = basename(file, extname(file));
+  const id = flags.id ?? name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') ?? 'draft';
+  const sourceRel = join('sources', basename(file));
+  const text = readFileSync(file, 'utf8');
+  if (resolve(join(dir, sourceRel)) !== resolve(file)) {
+    mkdirSync(join(dir, 'sources'), { recursive: true });
+    copyFileSync(file, join(dir, sourceRel));
+  }
+  const result = draftDocument(text, { registry: createUnitRegistry(kb.units), idPrefix: flags.prefix ?? `${id}-` });
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? name;
+  const yaml = formatDocumentYaml(
+    {
+      id: id || 'draft',
+      title: flags.title ?? firstLine,
+      shortName: flags['short-name'] ?? flags.title ?? firstLine,
+      level: flags.level ?? '县',
+      source: sourceRel,
+    },
+    result,
+  );
+  mkdirSync(join(dir, 'drafts'), { recursive: true });
+  const target = join(dir, 'drafts', `${id || 'draft'}.yaml`);
+  writeFileSync(target, yaml);
+  out.write(`kb draft: ${result.clauses.length} clauses, ${result.sections.length} headings → ${target}\n`);
+  out.write(`  source copied to knowledge/${sourceRel}\n`);
+  if (result.review.length === 0) {
+    out.write('  nothing to review. Move the draft into knowledge/documents/ and run `npm run kb -- check`.\n');
+  } else {
+    out.write(`  ${result.review.length} point(s) to review:\n`);
+    for (const r of result.review) out.write(`  - ${r}\n`);
+  }
+  return 0;
+}
+
+function render(dir: string, docId: string | undefined, out: Out, err: Out): number {
+  const { kb, problems } = checkKnowledge(dir);
+  if (!kb) {
+    for (const p of problems) err.write(formatProblem(p) + '\n');
+    return 1;
+  }
+  const id = docId ?? kb.documents[0]?.id;
+  if (!id || !kb.documents.some((d) => d.id === id)) {
+    err.write(`kb render: no document ${docId}; documents: ${kb.documents.map((d) => d.id).join(', ')}\n`);
+    return 2;
+  }
+  out.write(renderDocumentText(kb, id));
+  return 0;
+}
+
+function diff(dir: string, dataDir: string, out: Out, err: Out): number {
+  const served = readServedSnapshot(dataDir);
+  if (!served) {
+    err.write(`kb diff: nothing is being served from ${dataDir} yet (no ${join(dataDir, 'served-knowledge.json')}); start the assistant first\n`);
+    return 2;
+  }
+  const { kb, problems } = checkKnowledge(dir);
+  if (!kb) {
+    err.write('kb diff: the files have problems, so they could not go live as they are:\n');
+    for (const p of problems) err.write(formatProblem(p) + '\n');
+    return 1;
+  }
+  out.write(`served: version ${served.version}, loaded ${served.loadedAt}; files: version ${kb.version}\n`);
+  out.write(formatDiff(diffKnowledge(served, kb)) + '\n');
+  return 0;
+}
+
+if (isMain(import.meta.url)) {
+  process.exitCode = runKb(process.argv.slice(2));
+}

@@ -1,0 +1,42 @@
+// The contract between the query core and every adapter. Adapters render a Reply; they never
+// look inside the index or the knowledge files.
+
+export type Intent =
+  | 'responsibility' // 谁负责X / 哪个部门牵头 / a bare topic
+  | 'unit-duties' // 民政厅负责哪些工作
+  | 'clause-lookup' // 二（一）3（1） or a quoted sentence
+  | 'organisation' // 联席会议成员 / 召集人 / 办公室
+  | 'out-of-scope' // nothing in the document fits
+  | 'empty'; // nothing to ask
+
+export interface Answer {
+  id: string;
+  document: string;
+  /** Short name of the document, e.g. 省实施细则. */
+  documentName: string;
+  path: string;
+  /** Title of the nearest section above the clause (with its numbering), or ''. */
+  title: string;
+  /** Full verbatim text. */
+  text: string;
+  lead: string[];
+  cooperate: string[];
+  /** Verbatim annotation or null. */
+  responsibility: string | null;
+  score: number;
+  /** For unit questions: the role the asked unit plays in this clause. */
+  role?: 'lead' | 'cooperate';
+}
+
+export interface Reply {
+  question: string;
+  intent: Intent;
+  /** Best answers first. For unit questions: every clause of the unit, lead first. */
+  answers: Answer[];
+  /** At most two related clauses (ids), for "see also". */
+  related: Answer[];
+  /** For unit-duties: the canonical unit asked about. */
+  unit?: string;
+  /** Example questions, when the question was refused or empty. */
+  suggestions?: string[];
+}

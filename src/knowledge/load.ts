@@ -1,0 +1,276 @@
+// Reads, validates and proves the knowledge files. Nothing else in the program reads knowledge/.
+// Every problem names the file, the clause id where there is one, and what is wrong; a
+// knowledge base with any problem is never returned, so a broken edit cannot go live.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { resolveAnnotation } from './annotation.js';
+import { ancestorPaths, isPath, normalisePath } from './outline-path.js';
+import { documentFileSchema, unitsFileSchema, type DocumentFile } from './schema.js';
+import { isAnnotation, splitClauseText, splitSentences, stripMarker } from './source-sentences.js';
+import type { Clause, DocumentInfo, KnowledgeBase, Section, Unit } from './types.js';
+import { conflictingTerms, createUnitRegistry, type UnitRegistry } from './unit-registry.js';
+
+export interface KnowledgeProblem {
+  file: string;
+  clause?: string;
+  message: string;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'KnowledgeError';
+  }
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  return `${p.file}${p.clause ? ` [${p.clause}]` : ''}: ${p.message}`;
+}
+
+export interface KnowledgeReport {
+  kb: KnowledgeBase | null;
+  problems: KnowledgeProblem[];
+}
+
+/** Loads the knowledge base or throws a KnowledgeError listing every problem. */
+export function loadKnowledgeBase(dir: string): KnowledgeBase {
+  const { kb, problems } = checkKnowledge(dir);
+  if (!kb || problems.length > 0) throw new KnowledgeError(problems);
+  return kb;
+}
+
+/** Validates everything under `dir` and returns the problems (and the knowledge base when there are none). */
+export function checkKnowledge(dir: string): KnowledgeReport {
+  const problems: KnowledgeProblem[] = [];
+  const hash = createHash('sha256');
+  const unitsPath = join(dir, 'units.yaml');
+  const unitsFile = readYaml(unitsPath, dir, unitsFileSchema, problems, hash);
+  const units: Unit[] = (unitsFile?.units ?? []).map((u) => ({
+    name: u.name,
+    aliases: u.aliases,
+    ...(u.full_name ? { fullName: u.full_name } : {}),
+  }));
+  for (const c of conflictingTerms(units)) {
+    problems.push({ file: rel(dir, unitsPath), message: `「${c.term}」 names more than one unit: ${c.units.join('、')}` });
+  }
+  const registry = createUnitRegistry(units);
+  // Without a readable registry every unit would be reported unknown: say the one real problem.
+  const unitsReadable = unitsFile !== null;
+
+  const documents: DocumentInfo[] = [];
+  const clauses: Clause[] = [];
+  const docDir = join(dir, 'documents');
+  const docFiles = existsSync(docDir)
+    ? readdirSync(docDir).filter((f) => /\.ya?ml$/.test(f)).sort()
+    : [];
+  if (docFiles.length === 0) problems.push({ file: rel(dir, docDir), message: 'no document files (*.yaml)' });
+  const seenIds = new Map<string, string>();
+  for (const f of docFiles) {
+    const path = join(docDir, f);
+    const doc = readYaml(path, dir, documentFileSchema, problems, hash);
+    if (!doc) continue;
+    const built = checkDocument(doc, rel(dir, path), dir, unitsReadable ? registry : null, problems, hash);
+    if (!built) continue;
+    if (documents.some((d) => d.id === built.info.id)) {
+      problems.push({ file: rel(dir, path), message: `document id ${built.info.id} is used by another file` });
+    }
+    documents.push(built.info);
+    for (const clause of built.clauses) {
+      const other = seenIds.get(clause.id);
+      if (other) problems.push({ file: rel(dir, path), clause: clause.id, message: `duplicate clause id (also in ${other})` });
+      seenIds.set(clause.id, rel(dir, path));
+      clauses.push(clause);
+    }
+  }
+  if (problems.length > 0) return { kb: null, problems };
+  return { kb: { documents, units, clauses, version: hash.digest('hex').slice(0, 12) }, problems };
+}
+
+function checkDocument(
+  doc: DocumentFile,
+  file: string,
+  dir: string,
+  registry: UnitRegistry | null,
+  problems: KnowledgeProblem[],
+  hash: ReturnType<typeof createHash>,
+): { info: DocumentInfo; clauses: Clause[] } | null {
+  const sourcePath = join(dir, doc.document.source);
+  if (!existsSync(sourcePath)) {
+    problems.push({ file, message: `source file ${doc.document.source} does not exist` });
+    return null;
+  }
+  const source = readFileSync(sourcePath, 'utf8');
+  hash.update(source);
+  const flatSource = source.replace(/\s+/g, '');
+  const sentences = splitSentences(source);
+  const used = new Set<string>(); // raw sentence texts accounted for
+
+  const sections = new Map<string, Section>();
+  for (const s of doc.sections) {
+    const path = normalisePath(s.path);
+    if (!isPath(path)) problems.push({ file, message: `section path ${s.path} is not an outline number such as 二（一）2` });
+    if (sections.has(path)) problems.push({ file, message: `section ${path} is listed twice` });
+    if (s.title !== null) {
+      if (!flatSource.includes(s.title.replace(/\s+/g, ''))) {
+        problems.push({ file, message: `section ${path} title 「${s.title}」 does not stand in the source` });
+      }
+      for (const raw of sentences) {
+        if (stripMarker(raw).replace(/。$/, '') === s.title) used.add(raw);
+      }
+    }
+    sections.set(path, { path, title: s.title });
+  }
+
+  const clauses: Clause[] = [];
+  const seenPaths = new Set<string>();
+  for (const c of doc.clauses) {
+    const at = (message: string) => problems.push({ file, clause: c.id, message });
+    const path = normalisePath(c.path);
+    if (!isPath(path)) at(`path ${c.path} is not an outline number such as 二（一）3（1）`);
+    if (seenPaths.has(path)) at(`path ${path} is used by another clause`);
+    seenPaths.add(path);
+    const titles: Section[] = [];
+    for (const a of ancestorPaths(path)) {
+      const section = sections.get(a);
+      if (section) titles.push(section);
+      else at(`no section ${a} above path ${path}; add it to sections (title null if lost)`);
+    }
+
+    for (const sentence of splitClauseText(c.text)) {
+      if (!flatSource.includes(sentence.replace(/\s+/g, ''))) at(`sentence not in the source: 「${sentence}」`);
+    }
+    const bad = c.provenance.filter((i) => i >= sentences.length);
+    if (bad.length > 0) at(`provenance ${bad.join(', ')} out of range (the source has ${sentences.length} sentences)`);
+    const cited = c.provenance.filter((i) => i < sentences.length).map((i) => sentences[i] as string);
+    cited.forEach((s) => used.add(s));
+    const body = cited.filter((s) => !isAnnotation(s)).map(stripMarker).join('');
+    if (bad.length === 0 && body !== c.text.trim()) {
+      at(`text differs from its provenance sentences ${c.provenance.join(', ')}: ${firstDifference(body, c.text.trim())}`);
+    }
+    const annotations = [...new Set(cited.filter(isAnnotation))];
+    if (annotations.length > 1) at('provenance cites more than one annotation');
+    const cited0 = annotations[0];
+    if (c.responsibility !== null && cited0 !== undefined && cited0 !== c.responsibility) {
+      at(`responsibility 「${c.responsibility}」 differs from the annotation its provenance cites 「${cited0}」`);
+    }
+    if (c.responsibility !== null && cited0 === undefined) at('responsibility is set but provenance cites no annotation');
+    if (c.responsibility === null && cited0 !== undefined) at(`provenance cites annotation 「${cited0}」 but responsibility is null`);
+
+    if (registry) checkUnits(c, registry, at);
+    clauses.push({
+      id: c.id,
+      document: doc.document.id,
+      path,
+      titles,
+      text: c.text.trim(),
+      responsibility: c.responsibility,
+      lead: c.lead,
+      cooperate: c.cooperate,
+      provenance: c.provenance,
+      ...(c.note ? { note: c.note } : {}),
+    });
+  }
+
+  for (const s of doc.skipped) {
+    const raw = sentences[s.sentence];
+    if (raw === undefined) problems.push({ file, message: `skipped sentence ${s.sentence} out of range` });
+    else used.add(raw);
+  }
+  sentences.forEach((raw, i) => {
+    if (used.has(raw)) return;
+    const kind = isAnnotation(raw) ? 'annotation' : 'sentence';
+    problems.push({ file, message: `source ${kind} ${i} is used by no clause and not listed as skipped: 「${raw}」` });
+  });
+
+  const info: DocumentInfo = {
+    id: doc.document.id,
+    title: doc.document.title,
+    shortName: doc.document.short_name,
+    level: doc.document.level,
+    source: doc.document.source,
+  };
+  return { info, clauses };
+}
+
+function checkUnits(
+  c: DocumentFile['clauses'][number],
+  registry: UnitRegistry,
+  at: (message: string) => void,
+): void {
+  for (const [role, names] of [['lead', c.lead], ['cooperate', c.cooperate]] as const) {
+    for (const n of names) {
+      const canonical = registry.resolve(n);
+      if (!canonical) at(`${role} unit 「${n}」 is not in units.yaml`);
+      else if (canonical !== n) at(`${role} unit 「${n}」 should be written by its canonical name 「${canonical}」`);
+    }
+  }
+  if (c.responsibility === null) {
+    if (c.lead.length + c.cooperate.length > 0) at('lead/cooperate given without a responsibility annotation');
+    return;
+  }
+  const parsed = resolveAnnotation(c.responsibility, registry);
+  if (!parsed) {
+    at(`responsibility 「${c.responsibility}」 is not of the form （责任单位：…负责，…配合）`);
+    return;
+  }
+  for (const u of parsed.unknown) at(`annotation names unit 「${u}」, which is not in units.yaml`);
+  if (parsed.unknown.length > 0) return;
+  if (parsed.lead.join('、') !== c.lead.join('、')) {
+    at(`lead [${c.lead.join('、')}] does not match the annotation's [${parsed.lead.join('、')}]`);
+  }
+  if (parsed.cooperate.join('、') !== c.cooperate.join('、')) {
+    at(`cooperate [${c.cooperate.join('、')}] does not match the annotation's [${parsed.cooperate.join('、')}]`);
+  }
+}
+
+function readYaml<T extends z.ZodTypeAny>(
+  path: string,
+  dir: string,
+  schema: T,
+  problems: KnowledgeProblem[],
+  hash: ReturnType<typeof createHash>,
+): z.infer<T> | null {
+  const file = rel(dir, path);
+  if (!existsSync(path)) {
+    problems.push({ file, message: 'file is missing' });
+    return null;
+  }
+  const text = readFileSync(path, 'utf8');
+  hash.update(text);
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const line = e.linePos?.[0];
+      problems.push({ file, message: `YAML error${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}` });
+    }
+    return null;
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    const data = doc.toJS() as { clauses?: Array<{ id?: unknown }> } | null;
+    for (const issue of result.error.issues) {
+      const clauseIndex = issue.path[0] === 'clauses' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
+      const id = clauseIndex !== undefined ? data?.clauses?.[clauseIndex]?.id : undefined;
+      problems.push({
+        file,
+        ...(typeof id === 'string' ? { clause: id } : {}),
+        message: `${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+      });
+    }
+    return null;
+  }
+  return result.data;
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `source has 「${a.slice(i, i + 20)}」 where the text has 「${b.slice(i, i + 20)}」 (character ${i + 1})`;
+}
+
+function rel(dir: string, path: string): string {
+  return join('knowledge', relative(dir, path));
+}

@@ -1,0 +1,49 @@
+// The shape of the files under knowledge/, as administrators write them.
+import { z } from 'zod';
+
+const name = z.string().trim().min(1);
+
+export const unitsFileSchema = z.object({
+  units: z
+    .array(
+      z.object({
+        name,
+        full_name: name.optional(),
+        aliases: z.array(name).default([]),
+      }),
+    )
+    .min(1),
+});
+
+export const documentFileSchema = z.object({
+  document: z.object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and -'),
+    title: name,
+    short_name: name,
+    level: name,
+    source: name,
+  }),
+  sections: z
+    .array(z.object({ path: name, title: z.string().min(1).nullable() }))
+    .default([]),
+  clauses: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'use letters, digits and -'),
+        path: name,
+        text: name,
+        responsibility: z.string().min(1).nullable(),
+        lead: z.array(name).default([]),
+        cooperate: z.array(name).default([]),
+        provenance: z.array(z.number().int().nonnegative()).min(1),
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
+  skipped: z
+    .array(z.object({ sentence: z.number().int().nonnegative(), reason: name }))
+    .default([]),
+});
+
+export type UnitsFile = z.infer<typeof unitsFileSchema>;
+export type DocumentFile = z.infer<typeof documentFileSchema>;

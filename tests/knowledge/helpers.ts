@@ -1,0 +1,31 @@
+// Shared by the knowledge tests: the real knowledge folder and throw-away copies of it.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { knowledgeDir } from '../../src/knowledge/paths.js';
+import type { Unit } from '../../src/knowledge/types.js';
+
+export const realKnowledgeDir = knowledgeDir();
+export const provincialFile = join('documents', 'fujian-provincial.yaml');
+
+export function loadUnits(): Unit[] {
+  const file = parse(readFileSync(join(realKnowledgeDir, 'units.yaml'), 'utf8')) as {
+    units: Array<{ name: string; full_name?: string; aliases?: string[] }>;
+  };
+  return file.units.map((u) => ({ name: u.name, aliases: u.aliases ?? [], ...(u.full_name ? { fullName: u.full_name } : {}) }));
+}
+
+/** A copy of the real knowledge folder with one file edited by `edit`. */
+export function knowledgeCopy(file?: string, edit?: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+  cpSync(realKnowledgeDir, dir, { recursive: true });
+  if (file && edit) {
+    const path = join(dir, file);
+    const before = readFileSync(path, 'utf8');
+    const after = edit(before);
+    if (after === before) throw new Error(`edit changed nothing in ${file}`);
+    writeFileSync(path, after);
+  }
+  return dir;
+}
