@@ -66,14 +66,17 @@ export function draftDocument(text: string, options: DraftOptions): Draft {
   let current: Node | null = null;
 
   sentences.forEach((raw, i) => {
-    const first = seen.get(raw);
+    // A repeated sentence may come back with or without its number.
+    // A bare number (a heading whose title is lost) is never a duplicate.
+    const key = isAnnotation(raw) || stripLeading(raw) === '' ? raw : stripLeading(raw);
+    const first = seen.get(key);
     // Two clauses may carry the same annotation text; only a repeated sentence is a duplicate.
     if (first !== undefined && !(isAnnotation(raw) && current?.annotation === null)) {
       skipped.push({ sentence: i, reason: `重复句（与第 ${first} 句相同）` });
       review.push(`sentence ${i} repeats sentence ${first} and was removed`);
       return;
     }
-    seen.set(raw, i);
+    seen.set(key, i);
     if (isAnnotation(raw)) {
       if (!current) {
         skipped.push({ sentence: i, reason: '标注前没有条目' });

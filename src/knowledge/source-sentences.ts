@@ -2,14 +2,16 @@
 // The same splitter numbers sentences for `npm run kb -- sentences` and for provenance,
 // so changing it renumbers every provenance list: don't, without regenerating them.
 
-const ANNOTATION = /（(?:责任单位|牵头单位)：[^）]*）/g;
+// （责任单位：…负责，…配合） （牵头单位：…；配合单位：…） and the bare （…负责） / （…配合）
+const ANNOTATION_SOURCE = String.raw`（(?:(?:责任单位|牵头单位)：[^）]*|[^（）：]*?(?:负责|配合))）`;
+const ANNOTATION = new RegExp(ANNOTATION_SOURCE, 'g');
 // Outline numbering at the start of a heading or clause: 一、 （一） 1. （1）
 const MARKER_SOURCE = String.raw`(?:（[一二三四五六七八九十]+）|(?<!\d)\d+\.(?!\d)|（\d+）|[一二三四五六七八九十]+、)`;
 const MARKER_ANYWHERE = new RegExp(MARKER_SOURCE, 'g');
 const LEADING_MARKER = new RegExp(`^${MARKER_SOURCE}`);
 
 export function isAnnotation(sentence: string): boolean {
-  return /^（(?:责任单位|牵头单位)：[^）]*）$/.test(sentence);
+  return new RegExp(`^${ANNOTATION_SOURCE}$`).test(sentence);
 }
 
 /** The outline marker a sentence starts with (（1）, 2., （三）, 一、) or ''. */
