@@ -1,0 +1,121 @@
+// Block Kit layout of the core's Reply: clause number and section, the clause text, 负责 and 配合
+// units. Slack rejects a whole message when one block is too long, so every limit is enforced here.
+import type { types } from '@slack/bolt';
+import type { Answer, Reply } from '../../src/core/types.js';
+import { chunkMrkdwn, escapeMrkdwn, truncateMrkdwn } from './mrkdwn.js';
+
+export type Block = types.KnownBlock;
+
+/** Slack's documented limits (api.slack.com/reference/block-kit). */
+export const SLACK_LIMITS = {
+  sectionText: 3000,
+  field: 2000,
+  contextText: 2000,
+  blocksPerMessage: 50,
+  /** Longer `text` is truncated by Slack; it is only the notification/fallback anyway. */
+  fallbackText: 3000,
+} as const;
+
+// Margins under the limits, so a marker or an ellipsis never tips a block over.
+const SECTION_ROOM = SLACK_LIMITS.sectionText - 100;
+const FIELD_ROOM = SLACK_LIMITS.field - 100;
+// A responsibility answer shows this many clauses; more is noise in a channel.
+const MAX_ANSWERS = 3;
+// A unit's duty list shows this many clauses, each cut to a teaser; /full gives the rest.
+const MAX_DUTIES = 15;
+const DUTY_TEASER = 280;
+// Section titles can be a whole sentence; a heading keeps this much of each part.
+const HEADING_PART = 200;
+
+// Every section is cut to fit as a last resort; callers cut earlier where a cut reads better.
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(text, SECTION_ROOM) } });
+const context = (text: string): Block => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncateMrkdwn(text, SLACK_LIMITS.contextText - 100) }],
+});
+const divider: Block = { type: 'divider' };
+
+/** 「*二（三）1*　（三）婚姻登记 · 省实施细则」: where the clause sits. */
+function heading(answer: Answer): string {
+  const where = [answer.title, answer.documentName]
+    .filter((s) => s && s.trim() !== '')
+    .map((s) => truncateMrkdwn(escapeMrkdwn(s), HEADING_PART));
+  return [`*${escapeMrkdwn(answer.path || answer.id)}*`, where.join(' · ')].filter((s) => s !== '').join('　');
+}
+
+function units(names: string[]): string {
+  return names.length === 0 ? '—' : names.map(escapeMrkdwn).join('、');
+}
+
+/** The 负责 / 配合 pair as two fields side by side. */
+function unitFields(answer: Answer): Block {
+  if (answer.lead.length === 0 && answer.cooperate.length === 0) return context('（本条未标注责任单位）');
+  return {
+    type: 'section',
+    fields: [
+      { type: 'mrkdwn', text: truncateMrkdwn(`*负责*\n${units(answer.lead)}`, FIELD_ROOM) },
+      { type: 'mrkdwn', text: truncateMrkdwn(`*配合*\n${units(answer.cooperate)}`, FIELD_ROOM) },
+    ],
+  };
+}
+
+// Slack takes a message starting with /full as its own slash command, so hints use the 全文 alias.
+
+/** One clause: heading, its text (whole, over several sections if need be, or cut), units. */
+export function clauseBlocks(answer: Answer, opts: { whole: boolean } = { whole: false }): Block[] {
+  const text = escapeMrkdwn(answer.text);
+  const body = opts.whole ? chunkMrkdwn(text, SECTION_ROOM) : [truncateMrkdwn(text, SECTION_ROOM)];
+  const blocks: Block[] = [section(heading(answer)), ...body.filter((t) => t !== '').map(section), unitFields(answer)];
+  if (!opts.whole && text.length > SECTION_ROOM) blocks.push(context(`全文：发送「全文 ${escapeMrkdwn(answer.id)}」`));
+  return blocks;
+}
+
+/** A unit's duties: one compact section per clause, lead clauses first (the core's order). */
+function dutyBlocks(reply: Reply): Block[] {
+  const unit = escapeMrkdwn(reply.unit ?? '');
+  const lead = reply.answers.filter((a) => a.role === 'lead').length;
+  const cooperate = reply.answers.filter((a) => a.role === 'cooperate').length;
+  const blocks: Block[] = [section(truncateMrkdwn(`*${unit}*　负责 ${lead} 项，配合 ${cooperate} 项`, SECTION_ROOM))];
+  for (const answer of reply.answers.slice(0, MAX_DUTIES)) {
+    const role = answer.role === 'lead' ? '负责' : answer.role === 'cooperate' ? '配合' : '';
+    const line = `${heading(answer)}${role ? `　〔${role}〕` : ''}\n${truncateMrkdwn(escapeMrkdwn(answer.text), DUTY_TEASER)}`;
+    blocks.push(section(truncateMrkdwn(line, SECTION_ROOM)));
+  }
+  const more = reply.answers.length - MAX_DUTIES;
+  if (more > 0) blocks.push(context(`另有 ${more} 项未列出。发送「全文 条款编号」查看全文。`));
+  return blocks;
+}
+
+/**
+ * Blocks for a core reply, or undefined when the reply has no clause to lay out (refusals, empty
+ * questions): those go out as the plain text the chat layer rendered.
+ */
+export function replyBlocks(reply: Reply): Block[] | undefined {
+  if (reply.answers.length === 0) return undefined;
+  let blocks: Block[];
+  if (reply.intent === 'unit-duties') {
+    blocks = dutyBlocks(reply);
+  } else {
+    blocks = [];
+    reply.answers.slice(0, MAX_ANSWERS).forEach((answer, i) => {
+      if (i > 0) blocks.push(divider);
+      blocks.push(...clauseBlocks(answer));
+    });
+  }
+  if (reply.related.length > 0) {
+    const related = reply.related.map((a) => `${escapeMrkdwn(a.path || a.id)}${a.title ? ` ${escapeMrkdwn(a.title)}` : ''}`);
+    blocks.push(context(`相关条款：${related.join('；')}`));
+  }
+  return capBlocks(blocks);
+}
+
+/** Keep a message under Slack's block count, saying so when something was left out. */
+export function capBlocks(blocks: Block[]): Block[] {
+  if (blocks.length <= SLACK_LIMITS.blocksPerMessage) return blocks;
+  return [...blocks.slice(0, SLACK_LIMITS.blocksPerMessage - 1), context('（内容过长，其余部分未显示。）')];
+}
+
+/** The notification / fallback `text` of a block message: the plain rendering, escaped and cut. */
+export function fallbackText(plain: string): string {
+  return truncateMrkdwn(escapeMrkdwn(plain), SLACK_LIMITS.fallbackText);
+}

@@ -1,0 +1,15 @@
+// What every listener needs, handed to register(): the shared chat handler, how to post, the logger.
+import type { webApi } from '@slack/bolt';
+import type { MessageHandler } from '../../../src/chat/handler.js';
+import type { Logger } from '../../../src/chat/logger.js';
+import type { SlackTarget } from '../to-incoming.js';
+import type { SlackMessage } from '../to-slack-messages.js';
+
+export interface ListenerContext {
+  handler: MessageHandler;
+  logger: Logger;
+  /** Slash command name with its slash, e.g. /fanguai. */
+  command: string;
+  /** Post messages into a channel or thread, in order, paced per channel. */
+  post(client: webApi.WebClient, target: SlackTarget, messages: SlackMessage[]): Promise<void>;
+}

@@ -1,0 +1,88 @@
+// WeChat groups through Wechaty. A thin adapter: Wechaty messages become IncomingMessage, the shared
+// handler decides and answers, replies go back split under WeChat's limit and paced per room.
+import { join } from 'node:path';
+import qrcodeTerminal from 'qrcode-terminal';
+import { WechatyBuilder, qrcodeValueToImageUrl, types, type Message, type Wechaty } from 'wechaty';
+import type { PuppetInterface } from 'wechaty-puppet/impls';
+import { deliver } from '../../src/chat/deliver.js';
+import type { MessageHandler } from '../../src/chat/handler.js';
+import { silentLogger, type Logger } from '../../src/chat/logger.js';
+import { createPacer, systemClock, type Clock } from '../../src/chat/pacer.js';
+import { WECHAT_TEXT_LIMIT } from '../../src/chat/split-text.js';
+import { toIncoming } from './to-incoming.js';
+
+export interface WechatyBotOptions {
+  /** The shared message handler (src/chat/create-chat-handler.ts builds it with the real core). */
+  handler: MessageHandler;
+  /** A puppet instance (tests pass a wechaty-puppet-mock PuppetMock). Wins over puppetName. */
+  puppet?: PuppetInterface;
+  /** Puppet module name from WECHATY_PUPPET, e.g. wechaty-puppet-service. */
+  puppetName?: string;
+  /** WECHATY_PUPPET_TOKEN / WECHATY_PUPPET_SERVICE_TOKEN. */
+  puppetToken?: string;
+  /** Wechaty instance name. */
+  name?: string;
+  /** DATA_DIR: the login session (memory card) is kept there, not in the working directory. */
+  dataDir?: string;
+  /** Minimum milliseconds between two sends to the same room or person. */
+  minSendIntervalMs?: number;
+  /** Longest text of one WeChat message. */
+  textLimit?: number;
+  clock?: Clock;
+  logger?: Logger;
+  /** Where the login QR code is drawn; defaults to stdout. Pass false to not draw it. */
+  printQr?: ((text: string) => void) | false;
+}
+
+/** Build the bot (not started): call `.start()` on the result. */
+export function createWechatyBot(options: WechatyBotOptions): Wechaty {
+  const logger = options.logger ?? silentLogger;
+  // Wechaty names its memory card file after the instance; an absolute path puts it in DATA_DIR.
+  const name = options.dataDir ? join(options.dataDir, options.name ?? 'wechaty') : (options.name ?? 'fanguai');
+  const bot = options.puppet
+    ? WechatyBuilder.build({ name, puppet: options.puppet })
+    : WechatyBuilder.build({
+        name,
+        // Any installed puppet module may be named; Wechaty loads it by name.
+        ...(options.puppetName ? { puppet: options.puppetName as never } : {}),
+        ...(options.puppetToken ? { puppetOptions: { token: options.puppetToken } } : {}),
+      });
+  const pacer = createPacer(options.minSendIntervalMs ?? 0, options.clock ?? systemClock);
+  const limit = options.textLimit ?? WECHAT_TEXT_LIMIT;
+  const printQr = options.printQr === undefined ? (s: string) => process.stdout.write(`${s}\n`) : options.printQr;
+
+  bot.on('scan', (qrcode, status) => {
+    if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) {
+      logger.info(`WeChat login: ${types.ScanStatus[status] ?? status}`);
+      return;
+    }
+    logger.info(`WeChat login: scan the QR code with the bot's WeChat account (${qrcodeValueToImageUrl(qrcode)})`);
+    if (printQr) qrcodeTerminal.generate(qrcode, { small: true }, printQr);
+  });
+  bot.on('login', (user) => logger.info(`WeChat logged in as ${user.name()}`));
+  // After a logout Wechaty keeps running and emits a new scan: nothing to restart here.
+  bot.on('logout', (user, reason) => logger.warn(`WeChat logged out (${user.name()})${reason ? `: ${reason}` : ''}; waiting for a new login`));
+  // Without a listener an 'error' event would throw and stop the process.
+  bot.on('error', (error) => logger.error('WeChat error', error));
+
+  bot.on('message', (message: Message) => {
+    // Each message on its own promise: one slow or bad message never blocks or stops the others.
+    void onMessage(message).catch((error: unknown) => logger.error('WeChat message failed', error));
+  });
+
+  async function onMessage(message: Message): Promise<void> {
+    const incoming = await toIncoming(bot, message);
+    if (!incoming) return;
+    const outgoing = await options.handler(incoming);
+    if (outgoing.length === 0) return;
+    const target = message.room() ?? message.talker();
+    await deliver(outgoing, {
+      conversationId: incoming.conversationId,
+      limit,
+      pacer,
+      send: (text) => target.say(text),
+    });
+  }
+
+  return bot;
+}

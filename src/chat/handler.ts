@@ -1,0 +1,173 @@
+// The one message handler every adapter calls: trigger rules, input cleaning, commands, the core,
+// rendering. It is the single error boundary: it never throws, whatever the message.
+import type { Answer, Reply } from '../core/types.js';
+import { BUILTIN_COMMANDS, looksLikeSlashCommand, parseCommand, type CommandSpec, type ParsedCommand } from './commands.js';
+import { silentLogger, type Logger } from './logger.js';
+import { TEXT, helpText } from './messages.js';
+import { cleanInput } from './sanitize.js';
+import { decideTrigger, type TriggerRules } from './trigger.js';
+import type { ChatAssistant, IncomingMessage, Outgoing } from './types.js';
+
+export interface CommandContext {
+  msg: IncomingMessage;
+  command: ParsedCommand;
+  /** The question text with mention/prefix removed and cleaned. */
+  text: string;
+  isAdmin: boolean;
+  assistant: ChatAssistant;
+}
+
+/** A command another module adds (/quiz, /kb): spec for parsing plus what it does. */
+export interface CommandPlugin extends CommandSpec {
+  run(ctx: CommandContext): Outgoing[] | Promise<Outgoing[]>;
+  /** Lines added to /help. */
+  help?: string[];
+}
+
+export interface InterceptContext {
+  msg: IncomingMessage;
+  /** True when the message is addressed to the bot (private, mention, prefix). */
+  addressed: boolean;
+  /** Text with mention/prefix removed (raw text for unaddressed group messages), cleaned of controls. */
+  text: string;
+  isAdmin: boolean;
+}
+
+/**
+ * Sees every message from an allowed conversation before normal handling, addressed or not — the
+ * quiz uses it to catch answers like "B" typed without a mention. Return Outgoing[] to take the
+ * message (even []), undefined to pass it on.
+ */
+export type Interceptor = (ctx: InterceptContext) => Outgoing[] | undefined | Promise<Outgoing[] | undefined>;
+
+export interface MessageHandlerOptions {
+  assistant: ChatAssistant;
+  trigger: TriggerRules;
+  /** Plain text of a core reply (src/core/render-text.ts). */
+  renderReply: (reply: Reply) => string;
+  /** Plain text of one clause in full, for /full. */
+  renderClause: (clause: Answer) => string;
+  commands?: CommandPlugin[];
+  interceptors?: Interceptor[];
+  /** Sender ids that are administrators on every platform. */
+  adminIds?: string[];
+  logger?: Logger;
+}
+
+export type MessageHandler = (msg: IncomingMessage) => Promise<Outgoing[]>;
+
+// Commands reserved for later features: answered with "not yet" until a plugin registers them.
+const RESERVED: CommandSpec[] = [
+  { name: 'quiz', aliases: ['出题', '结束答题', '排行榜', '我的成绩'] },
+  { name: 'kb', adminOnly: true },
+];
+
+// How many conversations remember their last answer for a bare 全文.
+const MEMORY_LIMIT = 2000;
+
+export function createMessageHandler(options: MessageHandlerOptions): MessageHandler {
+  const logger = options.logger ?? silentLogger;
+  const plugins = options.commands ?? [];
+  const pluginNames = new Set(plugins.map((p) => p.name));
+  const specs: CommandSpec[] = [
+    ...BUILTIN_COMMANDS.filter((c) => !pluginNames.has(c.name)),
+    ...plugins,
+    ...RESERVED.filter((c) => !pluginNames.has(c.name)),
+  ];
+  const adminIds = new Set(options.adminIds ?? []);
+  const lastAnswers = new Map<string, string>();
+
+  const remember = (conversationId: string, id: string): void => {
+    lastAnswers.delete(conversationId);
+    lastAnswers.set(conversationId, id);
+    if (lastAnswers.size > MEMORY_LIMIT) {
+      const oldest = lastAnswers.keys().next().value;
+      if (oldest !== undefined) lastAnswers.delete(oldest);
+    }
+  };
+
+  const full = (msg: IncomingMessage, args: string): Outgoing[] => {
+    const id = args || lastAnswers.get(msg.conversationId);
+    if (!id) return [{ kind: 'full', text: TEXT.fullUsage }];
+    let clause = options.assistant.getClause(id) ?? undefined;
+    if (!clause) {
+      // People type the outline path (二（一）3) more often than the id: let the core find it.
+      const reply = options.assistant.ask(id);
+      if (reply.intent === 'clause-lookup' && reply.answers[0]) clause = reply.answers[0];
+    }
+    if (!clause) return [{ kind: 'full', text: TEXT.fullNotFound(id) }];
+    remember(msg.conversationId, clause.id);
+    return [{ kind: 'full', text: options.renderClause(clause), clause }];
+  };
+
+  const runCommand = async (ctx: CommandContext): Promise<Outgoing[]> => {
+    const { command, msg } = ctx;
+    const spec = specs.find((s) => s.name === command.name);
+    if (spec?.adminOnly && !ctx.isAdmin) return [{ kind: 'rejected', text: TEXT.adminOnly }];
+    const plugin = plugins.find((p) => p.name === command.name);
+    if (plugin) return plugin.run(ctx);
+    if (command.name === 'help') {
+      const extraLines = plugins.flatMap((p) => p.help ?? []);
+      return [{ kind: 'help', text: helpText({ isGroup: msg.isGroup, trigger: options.trigger, extraLines }) }];
+    }
+    if (command.name === 'full') return full(msg, command.args);
+    return [{ kind: 'rejected', text: TEXT.notYet(command.invokedAs) }];
+  };
+
+  const answer = (msg: IncomingMessage, question: string): Outgoing[] => {
+    const reply = options.assistant.ask(question);
+    const top = reply.answers[0];
+    if (top) remember(msg.conversationId, top.id);
+    return [{ kind: 'answer', text: options.renderReply(reply), reply }];
+  };
+
+  const handle = async (msg: IncomingMessage): Promise<Outgoing[]> => {
+    const decision = decideTrigger(msg, options.trigger);
+    if (!decision.answer && decision.reason !== 'not-addressed') return [];
+    const isAdmin = msg.admin === true || adminIds.has(msg.senderId);
+    const rawText = decision.answer ? decision.text : msg.text;
+    const cleaned = cleanInput(rawText);
+
+    for (const intercept of options.interceptors ?? []) {
+      const taken = await intercept({
+        msg,
+        addressed: decision.answer,
+        text: cleaned.ok ? cleaned.text : '',
+        isAdmin,
+      });
+      if (taken) return taken;
+    }
+    if (!decision.answer) return [];
+
+    if (!cleaned.ok) {
+      if (cleaned.problem === 'too-long') return [{ kind: 'rejected', text: TEXT.tooLong }];
+      // A private message with nothing in it at all is usually a sticker or image: stay quiet
+      // rather than nag. A bare mention or prefix ("/fanguai") gets a hint.
+      if (cleaned.problem === 'empty') {
+        const bare = msg.isGroup || cleanInput(msg.text).ok;
+        return bare ? [{ kind: 'rejected', text: TEXT.emptyAddressed }] : [];
+      }
+      return [{ kind: 'rejected', text: TEXT.noWords }];
+    }
+    const command = parseCommand(cleaned.text, specs);
+    if (command) return runCommand({ msg, command, text: cleaned.text, isAdmin, assistant: options.assistant });
+    if (looksLikeSlashCommand(cleaned.text)) {
+      return [{ kind: 'rejected', text: TEXT.unknownCommand(cleaned.text.split(/\s/u)[0]) }];
+    }
+    return answer(msg, cleaned.text);
+  };
+
+  return async (msg) => {
+    try {
+      return await handle(msg);
+    } catch (error) {
+      logger.error(`message in ${msg.platform}:${msg.conversationId} failed`, error);
+      // Only speak up when the message was for us; a failing interceptor on chatter stays silent.
+      try {
+        return decideTrigger(msg, options.trigger).answer ? [{ kind: 'error', text: TEXT.failed }] : [];
+      } catch {
+        return [];
+      }
+    }
+  };
+}

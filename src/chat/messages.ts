@@ -1,0 +1,38 @@
+// Fixed texts the chat layer sends itself (not answers from the core). Short, for a phone screen.
+import type { TriggerRules } from './trigger.js';
+
+export const EXAMPLE_QUESTION = '谁负责婚姻登记相关反拐措施';
+
+export function helpText(opts: { isGroup: boolean; trigger: TriggerRules; extraLines?: string[] }): string {
+  const lines = ['反拐实施细则问答助手：问「谁负责什么」，答负责单位和配合单位。'];
+  if (opts.isGroup) {
+    const prefixes = opts.trigger.prefixes.filter((p) => p !== '');
+    const how = prefixes.length > 0 ? `@我，或以「${prefixes.join('」「')}」开头` : '@我';
+    lines.push(`在群里提问：${how}。`);
+  }
+  lines.push(
+    '',
+    '例如：',
+    `· ${EXAMPLE_QUESTION}`,
+    '· 民政厅负责哪些工作',
+    '· 二（一）3',
+    '',
+    '命令：',
+    '· /full 条款编号（或「全文」）：看条款全文',
+    '· /help（或「帮助」）：本说明',
+    ...(opts.extraLines ?? []),
+  );
+  return lines.join('\n');
+}
+
+export const TEXT = {
+  emptyAddressed: `请在后面写上问题，例如：${EXAMPLE_QUESTION}。发送 /help 查看用法。`,
+  tooLong: '问题太长了，请只发要问的那一句（1000字以内）。',
+  noWords: `请用文字提问，例如：${EXAMPLE_QUESTION}。`,
+  unknownCommand: (word: string) => `没有 ${word} 这个命令。发送 /help 查看用法。`,
+  fullUsage: '用法：/full 条款编号，例如 /full 二（一）3。先提问，再发「全文」可看上一条答案的全文。',
+  fullNotFound: (id: string) => `没有找到条款「${id}」。发送 /help 查看用法。`,
+  adminOnly: '这个命令只有管理员可以用。',
+  notYet: (word: string) => `${word} 功能尚未开放。`,
+  failed: '抱歉，处理这条消息时出错了，请换个说法再试。',
+};

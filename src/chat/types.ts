@@ -1,0 +1,44 @@
+// Platform-neutral message shapes. Every adapter (console, WeChat, Slack) turns its events into
+// an IncomingMessage and turns Outgoing back into platform messages; nothing here knows a platform.
+import type { Answer, Reply } from '../core/types.js';
+
+export type Platform = 'console' | 'wechat' | 'slack';
+
+export interface IncomingMessage {
+  platform: Platform;
+  /** Room / channel / DM id: pacing, per-conversation memory and quiz state key on it. */
+  conversationId: string;
+  /** Room topic or channel name, for the group allowlist. */
+  conversationName?: string;
+  isGroup: boolean;
+  senderId: string;
+  senderName?: string;
+  /** Raw text as the platform delivered it (mention tokens still in it). */
+  text: string;
+  /** The platform says the bot was @-mentioned (wechaty mentionSelf(), Slack app_mention). */
+  mentioned: boolean;
+  /** Sent by the bot itself: never answered. */
+  fromSelf: boolean;
+  /** Exact tokens that mention the bot in `text` ('@助手' on WeChat, '<@U123>' on Slack), stripped before asking. */
+  mentionTokens?: string[];
+  /** Set by adapters whose user is an administrator by construction (the console). */
+  admin?: boolean;
+}
+
+/** One message to send back into the conversation the incoming message came from. */
+export interface Outgoing {
+  /** Plain text for people; adapters split it under their platform's limit. */
+  text: string;
+  /** The structured reply it was rendered from, for adapters with rich layouts (Slack Block Kit). */
+  reply?: Reply;
+  /** A clause shown in full (the /full command), for rich layouts. */
+  clause?: Answer;
+  /** What produced it, e.g. 'answer', 'help', 'full', 'error', 'rejected', or a hooked command's name. */
+  kind: string;
+}
+
+/** The part of the core Assistant the chat layer uses (src/core/assistant.ts implements it). */
+export interface ChatAssistant {
+  ask(question: string): Reply;
+  getClause(id: string): Answer | undefined | null;
+}

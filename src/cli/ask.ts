@@ -1,0 +1,87 @@
+// `npm run ask -- "问题"`            the reply as a person reads it
+// `npm run ask -- --json "问题"`     one JSON object {question, intent, answers}
+// `npm run ask -- --json`            questions from stdin, one a line → one JSON object a line
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import type { Assistant } from '../core/assistant.js';
+import { openAssistant } from '../core/open-assistant.js';
+import { renderReplyText } from '../core/render-text.js';
+import type { Reply } from '../core/types.js';
+
+const USAGE = `用法 / usage:
+  npm run ask -- "谁负责婚姻登记相关反拐措施"
+  npm run ask -- --json "问题"        one JSON object
+  npm run ask -- --json < questions   one JSON object per input line (blank lines skipped)`;
+
+/** The stable machine-readable form of a reply (the `--json` contract). */
+export function replyJson(reply: Reply) {
+  return {
+    question: reply.question,
+    intent: reply.intent,
+    answers: reply.answers.map((a) => ({
+      id: a.id,
+      path: a.path,
+      title: a.title,
+      text: a.text,
+      lead: a.lead,
+      cooperate: a.cooperate,
+      score: a.score,
+    })),
+  };
+}
+
+export interface AskIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Built lazily so --help never loads the dictionary. */
+  assistant?: () => Assistant;
+}
+
+/** Runs the ask command; resolves to the exit code. */
+export async function runAsk(argv: string[], io: AskIo): Promise<number> {
+  const json = argv.includes('--json');
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json');
+  if (unknown.length) {
+    io.stderr.write(`unknown option ${unknown.join(' ')}\n${USAGE}\n`);
+    return 2;
+  }
+  const question = argv.filter((a) => a !== '--json').join(' ').trim();
+  if (!question && (io.stdin as { isTTY?: boolean }).isTTY) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const assistant = (io.assistant ?? (() => openAssistant()))();
+  const print = (reply: Reply) =>
+    io.stdout.write(json ? JSON.stringify(replyJson(reply)) + '\n' : renderReplyText(reply) + '\n');
+
+  if (question) {
+    print(assistant.ask(question));
+    return 0;
+  }
+  // Batch: one question a line, answered in order as lines arrive.
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    if (!json && !first) io.stdout.write('\n');
+    print(assistant.ask(line.trim()));
+    first = false;
+  }
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runAsk(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,72 @@
+// `npm run eval`            accuracy per group on tests/fixtures/eval (and the failures)
+// `npm run eval -- --json`  the figures as one JSON object
+// `npm run eval -- --sweep` the same figures across refusal thresholds and field boosts,
+//                           which is how DEFAULT_MIN_COVERAGE and DEFAULT_WEIGHTS were chosen
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadKnowledgeBase } from '../knowledge/load.js';
+import { knowledgeDir, projectRoot } from '../knowledge/paths.js';
+import { createAssistant, DEFAULT_MIN_COVERAGE } from '../core/assistant.js';
+import { DEFAULT_WEIGHTS, type IndexWeights } from '../core/clause-index.js';
+import { evaluate, loadEvalSet, type Figures, type Rate } from '../core/evaluation.js';
+
+const pct = (r: Rate) => `${(r.rate * 100).toFixed(1)}% (${r.correct}/${r.total})`;
+
+export function formatFigures(f: Figures): string {
+  return [
+    `top-1 lead units        ${pct(f.lead)}`,
+    `cooperating units       ${pct(f.cooperate)}`,
+    `out-of-scope refused    ${pct(f.refusal)}`,
+    `unit-question complete  ${pct(f.unitCompleteness)}`,
+    `clause/organisation     ${pct(f.lookup)}`,
+    `in-scope wrongly refused ${f.falseRefusals}`,
+  ].join('\n');
+}
+
+export function runEval(argv: string[], out: NodeJS.WritableStream, env: NodeJS.ProcessEnv = process.env): number {
+  const dirArg = argv.indexOf('--dir');
+  const dir = dirArg >= 0 ? argv[dirArg + 1] : join(projectRoot(), 'tests', 'fixtures', 'eval');
+  const kb = loadKnowledgeBase(knowledgeDir(env.KNOWLEDGE_DIR));
+  const cases = loadEvalSet(dir);
+
+  if (argv.includes('--sweep')) {
+    out.write('minCov titles units unkDf covPow | lead   coop   refused unit  lookup\n');
+    const line = (c: number, w: IndexWeights, f: Figures) =>
+      [c.toFixed(3), w.titles, w.units, w.unknownDf, w.coveragePower].map((x) => String(x).padEnd(6)).join(' ') + ' | ' +
+      [f.lead, f.cooperate, f.refusal, f.unitCompleteness, f.lookup].map((r) => (r.rate * 100).toFixed(1).padEnd(6)).join(' ') + '\n';
+    for (const titles of [0, 0.25, 0.5, 1, 2]) {
+      for (const units of [0, 0.5, 1, 2]) {
+        const w = { ...DEFAULT_WEIGHTS, titles, units };
+        out.write(line(DEFAULT_MIN_COVERAGE, w, evaluate(createAssistant({ kb, weights: w }), cases)));
+      }
+    }
+    for (const unknownDf of [0.25, 0.5, 1, 2]) {
+      for (const coveragePower of [0, 1, 2]) {
+        const w = { ...DEFAULT_WEIGHTS, unknownDf, coveragePower };
+        out.write(line(DEFAULT_MIN_COVERAGE, w, evaluate(createAssistant({ kb, weights: w }), cases)));
+      }
+    }
+    out.write('\n');
+    for (let c = 0.3; c <= 0.91; c += 0.025) {
+      out.write(line(c, DEFAULT_WEIGHTS, evaluate(createAssistant({ kb, minCoverage: c }), cases)));
+    }
+    return 0;
+  }
+
+  const figures = evaluate(createAssistant({ kb }), cases);
+  if (argv.includes('--json')) {
+    const { failures, ...rest } = figures;
+    out.write(JSON.stringify({ ...rest, failures: failures.length }) + '\n');
+    return 0;
+  }
+  out.write(`${cases.length} questions from ${dir}\n\n${formatFigures(figures)}\n`);
+  if (figures.failures.length) {
+    out.write('\nfailures:\n');
+    for (const f of figures.failures) out.write(`  ${f.question}\n    expected ${f.expected}\n    got      ${f.got}\n`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = runEval(process.argv.slice(2), process.stdout);
+}

@@ -1,0 +1,159 @@
+// `npm start`: read the environment once, load the knowledge, then run the configured chat
+// platforms — WeChat and/or Slack — or, when none is configured, the console chat.
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runConsoleChat } from '../../adapters/console/index.js';
+import { createChatHandler } from '../chat/create-chat-handler.js';
+import { createLogger, type Logger } from '../chat/logger.js';
+import type { MessageHandler } from '../chat/handler.js';
+import { ConfigError } from '../config/config-error.js';
+import { loadConfig, type AppConfig, type SlackConfig } from '../config/load-config.js';
+import { createAssistant, type Assistant } from '../core/assistant.js';
+import { KnowledgeError, formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
+import { writeServedSnapshot } from '../knowledge/served-snapshot.js';
+import { isMain } from './is-main.js';
+
+export interface StartIo {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** A started platform, stopped on SIGINT/SIGTERM. */
+interface Running {
+  name: string;
+  stop(): Promise<unknown>;
+}
+
+/** Resolves with the exit code when done (console, or a start-up failure); undefined while bots run. */
+export async function main(io: StartIo = process): Promise<number | undefined> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(io.env);
+    mkdirData(config.dataDir);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel, (line) => io.stderr.write(`${line}\n`));
+
+  let assistant: Assistant;
+  try {
+    const kb = loadKnowledgeBase(config.knowledgeDir);
+    assistant = createAssistant({ kb });
+    // What is being served, for `npm run kb -- diff`; not being able to write it must not stop the chat.
+    try {
+      writeServedSnapshot(kb, config.dataDir, new Date());
+    } catch (error) {
+      logger.warn(`cannot write the served-knowledge snapshot in ${config.dataDir}`, error);
+    }
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      io.stderr.write(`Knowledge error in ${config.knowledgeDir} (run \`npm run kb -- check\`):\n`);
+      for (const p of error.problems) io.stderr.write(`  ${formatProblem(p)}\n`);
+      return 1;
+    }
+    io.stderr.write(`Cannot load knowledge from ${config.knowledgeDir}: ${(error as Error).message}\n`);
+    return 1;
+  }
+
+  const handlerFor = (groupAllowlist: string[]) =>
+    createChatHandler({ assistant, prefixes: config.prefixes, groupAllowlist, adminIds: config.adminIds, logger });
+
+  if (config.platforms.includes('console')) {
+    await runConsoleChat({ handler: handlerFor([]), input: io.stdin, output: io.stdout });
+    return 0;
+  }
+
+  // A stray rejection inside a chat SDK must not take every conversation down with it.
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+
+  const running: Running[] = [];
+  try {
+    if (config.wechat) {
+      // Imported only when configured: Wechaty is heavy and the console does not need it.
+      const { createWechatyBot } = await import('../../adapters/wechat/index.js');
+      const bot = createWechatyBot({
+        handler: handlerFor(config.wechat.roomAllowlist),
+        puppetName: config.wechat.puppet,
+        ...(config.wechat.token ? { puppetToken: config.wechat.token } : {}),
+        minSendIntervalMs: config.wechat.minSendIntervalMs,
+        dataDir: config.dataDir,
+        logger,
+      });
+      await bot.start();
+      running.push({ name: 'WeChat', stop: () => bot.stop() });
+      logger.info(`WeChat started with ${config.wechat.puppet}`);
+    }
+    if (config.slack) {
+      running.push(await startSlack(config, config.slack, handlerFor([]), logger));
+    }
+  } catch (error) {
+    io.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
+    await Promise.allSettled(running.map((r) => r.stop()));
+    return 1;
+  }
+
+  const shutdown = (signal: string) => {
+    logger.info(`${signal}: stopping ${running.map((r) => r.name).join(', ')}`);
+    void Promise.allSettled(running.map((r) => r.stop())).then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return undefined;
+}
+
+async function startSlack(config: AppConfig, slack: SlackConfig, handler: MessageHandler, logger: Logger): Promise<Running> {
+  // Imported only when configured, so WeChat-only and console installs never load Bolt.
+  const { createSlackApp } = await import('../../adapters/slack/index.js');
+  const app = createSlackApp({
+    token: slack.botToken,
+    ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
+    ...(slack.appToken ? { appToken: slack.appToken } : {}),
+    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    port: config.port,
+    handler,
+    logger,
+  });
+  await app.start();
+  logger.info(`Slack started in ${app.mode === 'http' ? `HTTP mode on port ${app.port ?? config.port}` : 'Socket Mode'}`);
+  return { name: 'Slack', stop: () => app.stop() };
+}
+
+function mkdirData(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError('DATA_DIR', `cannot be created at ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** Read ./.env if there is one; variables already set in the environment win. */
+function loadDotEnv(): void {
+  const file = resolve('.env');
+  if (!existsSync(file)) return;
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    process.stderr.write(`Configuration error: .env cannot be read (${(error as Error).message})\n`);
+    process.exit(2);
+  }
+}
+
+if (isMain(import.meta.url)) {
+  loadDotEnv();
+  main().then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (error: unknown) => {
+      // The last resort: still one line, no stack trace (LOG_LEVEL=debug shows more in the logs).
+      process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,94 @@
+// Text → retrieval terms. The same steps run over clauses and questions, so both sides agree:
+// normalise, segment, then map each word (unit alias → canonical unit, synonym → the document's
+// words, question word → dropped).
+import { normaliseText, PUNCTUATION } from './normalise.js';
+import type { Tokenizer } from './tokenizer.js';
+import type { UnitRegistry } from './unit-registry.js';
+
+export interface Analyser {
+  /** Normalise and segment (MiniSearch `tokenize`). */
+  tokenize(text: string): string[];
+  /** One word → its retrieval terms, or null to drop it (MiniSearch `processTerm`). */
+  processTerm(word: string): string[] | null;
+  /** tokenize + processTerm, de-duplicated in order. */
+  terms(text: string): string[];
+  /** True for a term that names a unit rather than a topic. */
+  isUnitTerm(term: string): boolean;
+  /**
+   * The words a question is about: each longest word (search mode also emits its parts) with its
+   * terms and its parts' terms. Question words and unit names are left out.
+   */
+  topicWords(text: string): TopicWord[];
+}
+
+export interface TopicWord {
+  word: string;
+  terms: string[];
+  /** Terms of the shorter words inside it (学校门口 → 学校, 门口 …), each part's terms apart. */
+  parts: string[][];
+}
+
+export interface AnalyserOptions {
+  tokenizer: Tokenizer;
+  units: UnitRegistry;
+  synonyms: Readonly<Record<string, readonly string[]>>;
+  questionWords: readonly string[];
+}
+
+const CJK_CHAR = /^[\u3400-\u9fff]$/;
+
+/** jieba glues question words together (谁查, 没人管): such a word asks, it is not a topic. */
+function madeOfQuestionWords(word: string, stop: ReadonlySet<string>): boolean {
+  const ok: boolean[] = [true];
+  for (let end = 1; end <= word.length; end++) {
+    ok[end] = false;
+    for (let start = 0; start < end && !ok[end]; start++) ok[end] = ok[start] && stop.has(word.slice(start, end));
+  }
+  return ok[word.length];
+}
+
+export function createAnalyser(o: AnalyserOptions): Analyser {
+  const stop = new Set(o.questionWords.map(normaliseText));
+  const unitNames = new Set(o.units.words().map((w) => o.units.canonical(w)!));
+
+  const processTerm = (raw: string): string[] | null => {
+    const word = raw.trim();
+    if (!word || [...word].every((c) => PUNCTUATION.test(c) || /\s/.test(c))) return null;
+    const unit = o.units.canonical(word);
+    if (unit) return [unit];
+    const syn = o.synonyms[word];
+    if (syn) return [...syn];
+    if (stop.has(word) || madeOfQuestionWords(word, stop)) return null;
+    // A lone character is too vague to retrieve by (and is mostly a particle or a typo's debris).
+    if (CJK_CHAR.test(word)) return null;
+    return [word];
+  };
+
+  const tokenize = (text: string): string[] => o.tokenizer.tokenize(normaliseText(text));
+
+  return {
+    tokenize,
+    processTerm,
+    isUnitTerm: (t) => unitNames.has(t),
+    topicWords(text) {
+      const words = [...new Set(tokenize(text).map((w) => w.trim()).filter(Boolean))];
+      const longest = words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
+      const out: TopicWord[] = [];
+      for (const word of longest) {
+        const terms = processTerm(word) ?? [];
+        if (terms.some((t) => unitNames.has(t))) continue;
+        const parts = words
+          .filter((o) => o !== word && word.includes(o))
+          .map((o) => processTerm(o) ?? [])
+          .filter((ts) => ts.length > 0 && !ts.some((t) => unitNames.has(t)));
+        if (terms.length || parts.length) out.push({ word, terms, parts });
+      }
+      return out;
+    },
+    terms(text) {
+      const out = new Set<string>();
+      for (const w of tokenize(text)) for (const t of processTerm(w) ?? []) out.add(t);
+      return [...out];
+    },
+  };
+}

@@ -1,0 +1,219 @@
+// The one entry point every adapter calls: a question in, a Reply out.
+import type { Clause, KnowledgeBase } from '../knowledge/types.js';
+import type { Answer, Reply } from './types.js';
+import { createAnalyser } from './analyser.js';
+import { createClauseIndex, DEFAULT_WEIGHTS, type Hit, type IndexWeights } from './clause-index.js';
+import { findPath, pathCovers, pathKey } from './clause-path.js';
+import { asksCooperationOnly, asksOrganisation, QUOTED } from './intent.js';
+import { compactText, normaliseText } from './normalise.js';
+import { longestCommonRun } from './quote.js';
+import { SYNONYMS } from './synonyms.js';
+import { createJiebaTokenizer, type Tokenizer } from './tokenizer.js';
+import { createUnitRegistry, type UnitMention } from './unit-registry.js';
+import { DOMAIN_TERMS, QUESTION_WORDS, SUGGESTIONS } from './vocabulary.js';
+
+export interface AssistantOptions {
+  kb: KnowledgeBase;
+  /** Defaults to nodejieba with the knowledge base's words added. */
+  tokenizer?: Tokenizer;
+  weights?: IndexWeights;
+  /**
+   * Minimum share of the question's topic words the best clause must contain; below it the
+   * question is refused. Chosen on the eval set (`npm run eval -- --sweep`).
+   */
+  minCoverage?: number;
+  synonyms?: Readonly<Record<string, readonly string[]>>;
+  suggestions?: readonly string[];
+}
+
+export interface Assistant {
+  ask(question: string): Reply;
+  getClause(id: string): Answer | undefined;
+}
+
+/**
+ * Middle of the plateau (0.55–0.65) where the sweep keeps both in-scope accuracy and refusals
+ * at their best; below 0.55 refusals collapse, above 0.65 right answers start being refused.
+ */
+export const DEFAULT_MIN_COVERAGE = 0.6;
+/** A quote must share this many characters with a clause (fewer if it is in quotation marks). */
+const QUOTE_RUN = 12;
+const QUOTED_RUN = 6;
+/** A related clause must score at least this share of the best one. */
+const RELATED_SHARE = 0.5;
+
+export function createAssistant(options: AssistantOptions): Assistant {
+  const { kb } = options;
+  const synonyms = options.synonyms ?? SYNONYMS;
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const suggestions = [...(options.suggestions ?? SUGGESTIONS)];
+  const units = createUnitRegistry(kb.units);
+
+  const tokenizer = options.tokenizer ?? createJiebaTokenizer();
+  tokenizer.addWords?.(vocabularyOf(kb, units.words(), synonyms));
+
+  const analyser = createAnalyser({ tokenizer, units, synonyms, questionWords: QUESTION_WORDS });
+  const index = createClauseIndex(kb.clauses, analyser, options.weights ?? DEFAULT_WEIGHTS);
+  const docNames = new Map(kb.documents.map((d) => [d.id, d.shortName]));
+  const byId = new Map(kb.clauses.map((c) => [c.id, c]));
+  const compactClauses = kb.clauses.map((c) => ({ clause: c, compact: compactText(c.text) }));
+  const documentText = compactClauses.map((c) => c.compact).join('|');
+  /**
+   * Some aliases are also ordinary words (教育 in 反拐教育): a mention that, with two characters
+   * of its neighbours, stands verbatim in the document is that word, not the unit.
+   */
+  const questionWords = new Set(QUESTION_WORDS.map(normaliseText));
+  // Neighbours that are question words (公安机关|负责什么) never make an ordinary word.
+  const asksAfter = (s: string) => [1, 2].some((n) => questionWords.has(s.slice(0, n)));
+  const asksBefore = (s: string) => [1, 2].some((n) => s.length >= n && questionWords.has(s.slice(-n)));
+  const namesUnit = (norm: string, m: UnitMention): boolean => {
+    const before = norm.slice(Math.max(0, m.start - 2), m.start);
+    const after = norm.slice(m.end, m.end + 2);
+    const glued = [asksBefore(before) ? '' : before + m.alias, asksAfter(after) ? '' : m.alias + after];
+    return !glued.some((w) => w.length > m.alias.length && documentText.includes(w));
+  };
+
+  const toAnswer = (clause: Clause, score: number, role?: Answer['role']): Answer => ({
+    id: clause.id,
+    document: clause.document,
+    documentName: docNames.get(clause.document) ?? '',
+    path: clause.path,
+    title: sectionTitle(clause),
+    text: clause.text,
+    lead: [...clause.lead],
+    cooperate: [...clause.cooperate],
+    responsibility: clause.responsibility,
+    score: round(score),
+    ...(role ? { role } : {}),
+  });
+
+  const refuse = (question: string, intent: 'out-of-scope' | 'empty'): Reply => ({
+    question,
+    intent,
+    answers: [],
+    related: [],
+    suggestions,
+  });
+
+  /** Best hit if it covers enough of the question, plus up to two related hits. */
+  const fromHits = (question: string, intent: Reply['intent'], hits: Hit[]): Reply => {
+    const good = hits.filter((h) => h.coverage >= minCoverage);
+    const best = good[0];
+    if (!best) return refuse(question, 'out-of-scope');
+    const related = good
+      .slice(1)
+      .filter((h) => h.score >= best.score * RELATED_SHARE)
+      .slice(0, 2)
+      .map((h) => toAnswer(h.clause, h.score));
+    return { question, intent, answers: [toAnswer(best.clause, best.score)], related };
+  };
+
+  const byPath = (question: string, norm: string): Reply | null => {
+    const key = findPath(norm);
+    if (!key) return null;
+    const exact = kb.clauses.filter((c) => pathKey(c.path) === key);
+    const under = exact.length ? exact : kb.clauses.filter((c) => pathCovers(key, pathKey(c.path)));
+    if (!under.length) return null;
+    return { question, intent: 'clause-lookup', answers: under.map((c) => toAnswer(c, 1)), related: [] };
+  };
+
+  const byQuote = (question: string, norm: string): Reply | null => {
+    const q = compactText(norm);
+    const need = QUOTED.test(question) ? QUOTED_RUN : QUOTE_RUN;
+    if (q.length < need) return null;
+    let best: { clause: Clause; run: number } | null = null;
+    for (const { clause, compact } of compactClauses) {
+      const run = longestCommonRun(q, compact);
+      if (run >= need && (!best || run > best.run)) best = { clause, run };
+    }
+    if (!best) return null;
+    return { question, intent: 'clause-lookup', answers: [toAnswer(best.clause, best.run / q.length)], related: [] };
+  };
+
+  const unitDuties = (question: string, norm: string, unit: string): Reply => {
+    const lead = kb.clauses.filter((c) => c.lead.includes(unit)).map((c) => toAnswer(c, 1, 'lead'));
+    const coop = kb.clauses.filter((c) => c.cooperate.includes(unit)).map((c) => toAnswer(c, 1, 'cooperate'));
+    const answers = asksCooperationOnly(norm) ? [...coop, ...lead] : [...lead, ...coop];
+    return { question, intent: 'unit-duties', unit, answers, related: [] };
+  };
+
+  const organisation = (question: string, norm: string): Reply => {
+    const inOrganisation = (c: Clause) => c.path.startsWith('一');
+    const hits = index.search(`${norm} ${organisationTopic(norm)}`, inOrganisation);
+    if (hits.length) {
+      const [best, ...rest] = hits;
+      return {
+        question,
+        intent: 'organisation',
+        answers: [toAnswer(best.clause, best.score)],
+        related: rest.slice(0, 2).map((h) => toAnswer(h.clause, h.score)),
+      };
+    }
+    const all = kb.clauses.filter(inOrganisation).map((c) => toAnswer(c, 1));
+    return { question, intent: 'organisation', answers: all, related: [] };
+  };
+
+  return {
+    getClause(id) {
+      const c = byId.get(id);
+      return c ? toAnswer(c, 1) : undefined;
+    },
+    ask(question) {
+      const norm = normaliseText(question);
+      if (!compactText(norm)) return refuse(question, 'empty');
+
+      const lookup = byPath(question, norm) ?? byQuote(question, norm);
+      if (lookup) return lookup;
+
+      const mentions = units.find(norm).filter((m) => namesUnit(norm, m));
+      let rest = norm;
+      for (const m of [...mentions].reverse()) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
+
+      if (asksOrganisation(rest, mentions.length > 0)) {
+        return organisation(question, norm);
+      }
+      // A unit and nothing else to go on: the question is about that unit's duties.
+      if (mentions.length && !index.hasTopic(rest, true)) {
+        return unitDuties(question, norm, mentions[0].unit);
+      }
+      if (!index.hasTopic(norm)) return refuse(question, 'out-of-scope');
+      return fromHits(question, 'responsibility', index.search(norm));
+    },
+  };
+}
+
+/**
+ * Words the segmenter must keep whole: units, the document's terms, quoted terms, synonyms, and
+ * the question words (so 负责什么 comes out as words the stop list knows).
+ */
+function vocabularyOf(
+  kb: KnowledgeBase,
+  unitWords: string[],
+  synonyms: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  const quoted = kb.clauses.flatMap((c) => [...c.text.matchAll(/[“"]([^”"]{2,12})[”"]/g)].map((m) => m[1]));
+  const syn = Object.entries(synonyms).flatMap(([k, v]) => [k, ...v]);
+  return [...new Set([...unitWords, ...DOMAIN_TERMS, ...quoted, ...syn, ...QUESTION_WORDS].map(normaliseText))];
+}
+
+/**
+ * The document's own word for what an organisation question asks: members are listed after
+ * 由以下单位组成, the convenor after 召集人, the office after 办公室设在.
+ */
+function organisationTopic(norm: string): string {
+  if (/召集/.test(norm)) return '召集人';
+  if (/办公室|设在|反拐办/.test(norm)) return '办公室';
+  if (/哪些|组成|包括|名单|成员有|有谁|几个/.test(norm)) return '组成';
+  return '';
+}
+
+function sectionTitle(clause: Clause): string {
+  const nearest = [...clause.titles].reverse().find((t) => t.title);
+  if (!nearest) return '';
+  // A top-level heading reads 一、组织机构; deeper ones carry their bracketed number: 二（一）健全…
+  return /^[一二三四五六七八九十]+$/.test(nearest.path) ? `${nearest.path}、${nearest.title}` : `${nearest.path}${nearest.title}`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

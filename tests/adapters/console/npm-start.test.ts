@@ -1,0 +1,83 @@
+// The real `npm start` process with no chat credentials: the console chat on a pipe.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+let dataDir: string;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment without any chat platform setting, so `npm start` picks the console. */
+function consoleEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(WECHATY_|WECHAT_|SLACK_|PORT$|ADMIN_IDS$|KNOWLEDGE_DIR$|LOG_LEVEL$|npm_)/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, DATA_DIR: dataDir, ...extra };
+}
+
+function npmStart(input: string, extra: Record<string, string> = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn('npm', ['start', '--silent'], { cwd: root, env: consoleEnv(extra), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'fanguai-console-'));
+  if (!existsSync(join(root, 'dist/src/cli/start.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it in pretest)');
+  }
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm start (console)', () => {
+  it('answers piped questions in order and exits at the end of input', async () => {
+    const run = await npmStart(['谁负责婚姻登记相关反拐措施', '全文', '/help', '民政厅负责哪些工作', ''].join('\n'));
+    expect(run.code).toBe(0);
+    const { stdout } = run;
+    const answer = stdout.indexOf('负责：省民政厅');
+    expect(answer).toBeGreaterThanOrEqual(0);
+    expect(stdout).toContain('配合：省公安厅');
+    const help = stdout.indexOf('/help（或「帮助」）');
+    expect(help).toBeGreaterThan(answer);
+    expect(stdout.indexOf('省民政厅：负责')).toBeGreaterThan(help);
+    // No prompt or banner on a pipe: only answers.
+    expect(stdout).not.toContain('> ');
+    expect(stdout).not.toContain('Ctrl+D');
+    // State lives under DATA_DIR: what is being served, for `npm run kb -- diff`.
+    expect(existsSync(join(dataDir, 'served-knowledge.json'))).toBe(true);
+  });
+
+  it('gives bad input a short reply and keeps answering', async () => {
+    const run = await npmStart(['x'.repeat(100 * 1024), '😀😀😀', '\u0001\u0002', '谁负责婚姻登记相关反拐措施', ''].join('\n'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('太长');
+    expect(run.stdout).toContain('请用文字提问');
+    expect(run.stdout).toContain('负责：省民政厅');
+  });
+
+  it('stops on a malformed setting with one line naming it', async () => {
+    const run = await npmStart('谁负责婚姻登记相关反拐措施\n', { PORT: 'abc' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('PORT');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

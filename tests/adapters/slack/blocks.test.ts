@@ -1,0 +1,86 @@
+// Block Kit layout: what a Slack user sees, within the limits Slack enforces (it rejects the whole
+// message when one block is too long).
+import { describe, expect, it } from 'vitest';
+import { replyBlocks, SLACK_LIMITS, type Block } from '../../../adapters/slack/blocks.js';
+import type { Answer, Reply } from '../../../src/core/types.js';
+import { blockText } from './harness.js';
+
+const clause = (over: Partial<Answer> = {}): Answer => ({
+  id: 'p2-1-3-1',
+  document: 'fujian-provincial',
+  documentName: '省实施细则',
+  path: '二（一）3（1）',
+  title: '二（一）3加大拐卖人口犯罪打击整治力度',
+  text: '规范婚姻登记管理，登记中发现疑似拐卖妇女情形的，应当及时制止并向公安机关报告。',
+  lead: ['省民政厅'],
+  cooperate: ['省公安厅'],
+  responsibility: '（责任单位：省民政厅负责，省公安厅配合）',
+  score: 1,
+  ...over,
+});
+
+const reply = (answers: Answer[], over: Partial<Reply> = {}): Reply => ({
+  question: 'q',
+  intent: 'responsibility',
+  answers,
+  related: [],
+  ...over,
+});
+
+/** Every text a block carries, with the limit Slack applies to it. */
+function textsWithLimits(blocks: Block[]): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const b of blocks as Array<Record<string, any>>) {
+    if (b.text) out.push([b.text.text, SLACK_LIMITS.sectionText]);
+    for (const f of b.fields ?? []) out.push([f.text, SLACK_LIMITS.field]);
+    for (const e of b.elements ?? []) out.push([e.text, SLACK_LIMITS.contextText]);
+  }
+  return out;
+}
+
+describe('replyBlocks', () => {
+  it('shows clause number, section, text, 负责 and 配合', () => {
+    const shown = blockText(replyBlocks(reply([clause()])));
+    expect(shown).toContain('*二（一）3（1）*');
+    expect(shown).toContain('二（一）3加大拐卖人口犯罪打击整治力度');
+    expect(shown).toContain('规范婚姻登记管理');
+    expect(shown).toMatch(/负责\*\n省民政厅/);
+    expect(shown).toMatch(/配合\*\n省公安厅/);
+  });
+
+  it('has no blocks for a refusal, so the rendered text is sent instead', () => {
+    expect(replyBlocks(reply([], { intent: 'out-of-scope', suggestions: ['谁负责婚姻登记相关反拐措施'] }))).toBeUndefined();
+  });
+
+  it('keeps a very long clause, many units and a long title under every Slack limit', () => {
+    const huge = clause({
+      text: '拐卖&<>'.repeat(4000),
+      title: '标'.repeat(5000),
+      lead: Array.from({ length: 400 }, (_, i) => `省单位${i}`),
+    });
+    const blocks = replyBlocks(reply([huge, huge, huge, huge]))!;
+    expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+    for (const [text, limit] of textsWithLimits(blocks)) expect(text.length).toBeLessThanOrEqual(limit);
+    // Cut text never ends in a half entity such as &am.
+    for (const [text] of textsWithLimits(blocks)) expect(text).not.toMatch(/&(?:a|am|amp|l|lt|g|gt)?…/);
+  });
+
+  it('says so when a clause names no units', () => {
+    expect(blockText(replyBlocks(reply([clause({ lead: [], cooperate: [] })], { intent: 'organisation' })))).toContain('本条未标注责任单位');
+  });
+
+  it('lists a unit\'s duties with its role in each, capped at 50 blocks', () => {
+    const duties = Array.from({ length: 120 }, (_, i) => clause({ id: `c${i}`, path: `条${i}`, role: i < 100 ? 'lead' : 'cooperate' }));
+    const blocks = replyBlocks(reply(duties, { intent: 'unit-duties', unit: '省民政厅' }))!;
+    const shown = blockText(blocks);
+    expect(shown).toContain('*省民政厅*　负责 100 项，配合 20 项');
+    expect(shown).toContain('〔负责〕');
+    expect(shown).toMatch(/另有 \d+ 项未列出/);
+    expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+  });
+
+  it('names related clauses', () => {
+    const shown = blockText(replyBlocks(reply([clause()], { related: [clause({ path: '二（一）3（2）', title: '' })] })));
+    expect(shown).toContain('相关条款：二（一）3（2）');
+  });
+});

@@ -1,0 +1,94 @@
+// createSlackApp: signature verification, Web API retries on 429, SLACK_API_URL, start-up checks.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackApp } from '../../../adapters/slack/index.js';
+import {
+  blockText,
+  eventBody,
+  FakeSlack,
+  mentionEvent,
+  sendSigned,
+  startHarness,
+  waitFor,
+  type Harness,
+} from './harness.js';
+import type { MessageHandler } from '../../../src/chat/handler.js';
+import { realHandler } from './real-handler.js';
+
+let h: Harness | undefined;
+let handler: MessageHandler;
+// Loading the real core takes seconds: once per file, outside the tests' timeouts.
+beforeAll(() => {
+  handler = realHandler();
+});
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+describe('createSlackApp over HTTP', () => {
+  it('rejects wrongly signed, stale and unsigned requests with 401 and does not answer them', async () => {
+    h = await startHarness(handler);
+    const question = (ts: string) => eventBody(mentionEvent('谁负责婚姻登记相关反拐措施', { ts }));
+    const wrong = await sendSigned(h.eventsUrl, question('1712340001.000100'), { secret: 'not-the-secret' });
+    const stale = await sendSigned(h.eventsUrl, question('1712340002.000100'), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const unsigned = await fetch(h.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: question('1712340003.000100') });
+    expect([wrong.status, stale.status, unsigned.status]).toEqual([401, 401, 401]);
+    // A correctly signed one afterwards is answered, and it is the only answer.
+    const good = await sendSigned(h.eventsUrl, question('1712340004.000100'));
+    expect(good.status).toBe(200);
+    await waitFor(() => h!.slack.posts().length === 1, 'the signed request answered');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.slack.posts().map((p) => p.params.thread_ts)).toEqual(['1712340004.000100']);
+  });
+
+  it('retries chat.postMessage after a 429 with Retry-After, and the answer arrives', async () => {
+    h = await startHarness(handler);
+    h.slack.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    await sendSigned(h.eventsUrl, eventBody(mentionEvent('谁负责婚姻登记相关反拐措施')));
+    await waitFor(() => h!.slack.posts().length === 2, 'the retried post', 15000);
+    const [first, second] = h.slack.posts();
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
+    expect(second!.params).toEqual(first!.params);
+    expect(blockText(second!.params.blocks)).toContain('省民政厅');
+  });
+
+  it('sends every Web API call to SLACK_API_URL with the bot token', async () => {
+    h = await startHarness(handler);
+    await sendSigned(h.eventsUrl, eventBody(mentionEvent('谁负责婚姻登记相关反拐措施')));
+    await waitFor(() => h!.slack.posts().length === 1, 'chat.postMessage');
+    expect(h.slack.calls.map((c) => c.method)).toEqual(['auth.test', 'chat.postMessage']);
+    expect(h.slack.calls[0]!.params.token).toBe('xoxb-test');
+  });
+
+  it('refuses to start with a token Slack rejects, naming SLACK_BOT_TOKEN, and opens no port', async () => {
+    const slack = new FakeSlack();
+    await slack.start();
+    cleanups.push(() => slack.stop());
+    slack.queue('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } });
+    const bot = createSlackApp({ token: 'xoxb-bad', signingSecret: 's', apiUrl: `${slack.url}/api/`, port: 0, host: '127.0.0.1', handler: handler });
+    await expect(bot.start()).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth/);
+    expect(bot.port).toBeUndefined();
+    await bot.stop();
+  });
+
+  it('needs a signing secret for HTTP mode', () => {
+    expect(() => createSlackApp({ token: 'xoxb-x', handler: handler })).toThrow(/SLACK_SIGNING_SECRET/);
+  });
+});
+
+describe('createSlackApp in Socket Mode', () => {
+  it('uses Socket Mode when an app token is given, opening the connection through SLACK_API_URL', async () => {
+    const slack = new FakeSlack();
+    await slack.start();
+    cleanups.push(() => slack.stop());
+    slack.queue('apps.connections.open', { status: 200, body: { ok: false, error: 'invalid_auth' } });
+    const bot = createSlackApp({ token: 'xoxb-test', appToken: 'xapp-test', apiUrl: `${slack.url}/api/`, handler: handler });
+    expect(bot.mode).toBe('socket');
+    await expect(bot.start()).rejects.toThrow();
+    expect(slack.calls.map((c) => c.method)).toContain('apps.connections.open');
+    expect(bot.port).toBeUndefined();
+    await bot.app.stop().catch(() => undefined);
+  });
+});

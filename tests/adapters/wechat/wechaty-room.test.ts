@@ -1,0 +1,80 @@
+// End to end in a wechaty-puppet-mock room with the real core and the real knowledge base.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatHandler } from '../../../src/chat/create-chat-handler.js';
+import { WECHAT_TEXT_LIMIT } from '../../../src/chat/split-text.js';
+import { createAssistant } from '../../../src/core/assistant.js';
+import { loadKnowledgeBase } from '../../../src/knowledge/load.js';
+import { knowledgeDir } from '../../../src/knowledge/paths.js';
+import { settle, startMockWorld, waitFor, type MockWorld } from './mock-world.js';
+
+const QUESTION = '谁负责婚姻登记相关反拐措施';
+let world: MockWorld;
+
+beforeAll(async () => {
+  const assistant = createAssistant({ kb: loadKnowledgeBase(knowledgeDir()) });
+  const handler = createChatHandler({ assistant, prefixes: ['反拐', '/fanguai'] });
+  world = await startMockWorld({ handler, minSendIntervalMs: 20 });
+});
+afterAll(async () => {
+  await world?.stop();
+});
+
+describe('WeChat group with the real core', () => {
+  it('answers an @-mention naming the lead and cooperating units', async () => {
+    const before = world.roomSent.length;
+    world.alice.say(`@反拐助手\u2005${QUESTION}`, [world.botUser]).to(world.room);
+    await waitFor(() => world.roomSent.length > before, 'the answer');
+    const answer = world.roomSent.slice(before).join('\n');
+    expect(answer).toMatch(/负责：省民政厅/);
+    expect(answer).toMatch(/配合：省公安厅/);
+  });
+
+  it('says nothing to a group message that neither mentions it nor uses the prefix', async () => {
+    const before = world.roomSent.length;
+    world.alice.say(QUESTION).to(world.room);
+    await settle(500);
+    expect(world.roomSent.length).toBe(before);
+  });
+
+  it('answers a private message', async () => {
+    const before = world.aliceSent.length;
+    world.alice.say(QUESTION).to(world.botUser);
+    await waitFor(() => world.aliceSent.length > before, 'the private answer');
+    expect(world.aliceSent.at(-1)).toContain('省民政厅');
+    expect(world.aliceSent.at(-1)).toContain('省公安厅');
+  });
+
+  it('answers a message that starts with the prefix', async () => {
+    const before = world.roomSent.length;
+    world.alice.say(`反拐 ${QUESTION}`).to(world.room);
+    await waitFor(() => world.roomSent.length > before, 'the prefix answer');
+    expect(world.roomSent.at(-1)).toContain('省民政厅');
+  });
+
+  it('splits an oversized reply into numbered parts under the WeChat limit', async () => {
+    const before = world.roomSent.length;
+    // Every clause the unit leads or cooperates on: thousands of characters.
+    world.alice.say('/fanguai 民政厅负责哪些工作').to(world.room);
+    await waitFor(() => {
+      const last = world.roomSent.at(-1) ?? '';
+      const m = /^\((\d+)\/(\d+)\)/.exec(last);
+      return world.roomSent.length > before && m !== null && m[1] === m[2];
+    }, 'every part');
+    const parts = world.roomSent.slice(before);
+    expect(parts.length).toBeGreaterThan(1);
+    parts.forEach((p, i) => {
+      expect(p.length).toBeLessThanOrEqual(WECHAT_TEXT_LIMIT);
+      expect(p.startsWith(`(${i + 1}/${parts.length})\n`)).toBe(true);
+    });
+    expect(parts[0]).toContain('省民政厅：负责');
+  });
+
+  it('gives the full text of the last answer on 全文', async () => {
+    world.alice.say(QUESTION).to(world.botUser);
+    await waitFor(() => world.aliceSent.at(-1)?.includes('省公安厅') === true, 'the answer');
+    const before = world.aliceSent.length;
+    world.alice.say('全文').to(world.botUser);
+    await waitFor(() => world.aliceSent.length > before, 'the full text');
+    expect(world.aliceSent.at(-1)).toContain('规范婚姻登记管理');
+  });
+});

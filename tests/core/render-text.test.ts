@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { renderReplyText } from '../../src/core/render-text.js';
+import type { Answer, Reply } from '../../src/core/types.js';
+
+const answer = (over: Partial<Answer> = {}): Answer => ({
+  id: 'p2-1-3-1',
+  document: 'fujian-provincial',
+  documentName: '省实施细则',
+  path: '二（一）3（1）',
+  title: '二（一）3加大拐卖人口犯罪打击整治力度',
+  text: '规范婚姻登记管理，登记中发现疑似拐卖妇女情形的，应当及时制止并向公安机关报告。',
+  lead: ['省民政厅'],
+  cooperate: ['省公安厅'],
+  responsibility: null,
+  score: 1,
+  ...over,
+});
+
+describe('renderReplyText', () => {
+  it('shows the clause number, section title, 负责 and 配合 and the text', () => {
+    const text = renderReplyText({ question: 'q', intent: 'responsibility', answers: [answer()], related: [] });
+    expect(text).toContain('二（一）3（1）');
+    expect(text).toContain('加大拐卖人口犯罪打击整治力度');
+    expect(text).toContain('负责：省民政厅');
+    expect(text).toContain('配合：省公安厅');
+    expect(text).toContain('规范婚姻登记管理');
+  });
+
+  it('trims long text for chat and says how to get the rest', () => {
+    const text = renderReplyText(
+      { question: 'q', intent: 'responsibility', answers: [answer()], related: [] },
+      { maxTextChars: 10 },
+    );
+    expect(text).toContain('规范婚姻登记管理，登……');
+    expect(text).not.toContain('公安机关报告');
+    expect(text).toContain('全文请问「二（一）3（1）」');
+  });
+
+  it('lists related clauses with their units', () => {
+    const related = [answer({ id: 'x', path: '二（一）3（5）', lead: ['省公安厅'], cooperate: [] })];
+    const text = renderReplyText({ question: 'q', intent: 'responsibility', answers: [answer()], related });
+    expect(text).toMatch(/相关条款：\n· 二（一）3（5） 负责：省公安厅/);
+  });
+
+  it('a refusal says it is not covered and offers the suggestions', () => {
+    const reply: Reply = { question: '天气', intent: 'out-of-scope', answers: [], related: [], suggestions: ['谁负责婚姻登记？', '民政厅负责哪些工作？'] };
+    const text = renderReplyText(reply);
+    expect(text).toContain('没有找到');
+    expect(text).toContain('· 谁负责婚姻登记？');
+  });
+
+  it('a unit reply counts and labels lead and cooperation', () => {
+    const reply: Reply = {
+      question: '民政厅负责哪些工作', intent: 'unit-duties', unit: '省民政厅', related: [],
+      answers: [answer({ role: 'lead' }), answer({ id: 'y', path: '二（一）1', role: 'cooperate' })],
+    };
+    const text = renderReplyText(reply);
+    expect(text).toContain('省民政厅：负责 1 项，配合 1 项。');
+    expect(text).toContain('【配合】省实施细则 二（一）1');
+  });
+
+  it('a unit with no clauses is told apart from a refusal', () => {
+    const text = renderReplyText({ question: '外办负责什么', intent: 'unit-duties', unit: '省外办', answers: [], related: [] });
+    expect(text).toBe('实施细则中没有标注由省外办负责或配合的条款。');
+  });
+});
