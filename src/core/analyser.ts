@@ -3,7 +3,7 @@
 // words, question word → dropped).
 import { normaliseText, PUNCTUATION } from './normalise.js';
 import type { Tokenizer } from './tokenizer.js';
-import type { UnitRegistry } from './unit-registry.js';
+import type { UnitFinder } from './unit-finder.js';
 
 export interface Analyser {
   /** Normalise and segment (MiniSearch `tokenize`). */
@@ -30,7 +30,7 @@ export interface TopicWord {
 
 export interface AnalyserOptions {
   tokenizer: Tokenizer;
-  units: UnitRegistry;
+  units: UnitFinder;
   synonyms: Readonly<Record<string, readonly string[]>>;
   questionWords: readonly string[];
 }

@@ -9,7 +9,7 @@ import { compactText, normaliseText } from './normalise.js';
 import { longestCommonRun } from './quote.js';
 import { SYNONYMS } from './synonyms.js';
 import { createJiebaTokenizer, type Tokenizer } from './tokenizer.js';
-import { createUnitRegistry, type UnitMention } from './unit-registry.js';
+import { createUnitFinder, type UnitMention } from './unit-finder.js';
 import { DOMAIN_TERMS, QUESTION_WORDS, SUGGESTIONS } from './vocabulary.js';
 
 export interface AssistantOptions {
@@ -47,7 +47,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const synonyms = options.synonyms ?? SYNONYMS;
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const suggestions = [...(options.suggestions ?? SUGGESTIONS)];
-  const units = createUnitRegistry(kb.units);
+  const units = createUnitFinder(kb.units);
 
   const tokenizer = options.tokenizer ?? createJiebaTokenizer();
   tokenizer.addWords?.(vocabularyOf(kb, units.words(), synonyms));

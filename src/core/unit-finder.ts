@@ -1,4 +1,5 @@
-// Finds the units a question names, through the aliases in the knowledge base.
+// Finds the units a question names, through the aliases in the knowledge base (the knowledge
+// side resolves one name: src/knowledge/unit-registry.ts; this finds every unit inside a text).
 import type { Unit } from '../knowledge/types.js';
 import { normaliseText } from './normalise.js';
 
@@ -10,7 +11,7 @@ export interface UnitMention {
   end: number;
 }
 
-export interface UnitRegistry {
+export interface UnitFinder {
   /** Canonical name for one word (name, full name or alias), if it is a unit. */
   canonical(word: string): string | undefined;
   /** Every unit named in a normalised text, longest alias first, without overlaps. */
@@ -19,7 +20,7 @@ export interface UnitRegistry {
   words(): string[];
 }
 
-export function createUnitRegistry(units: readonly Unit[]): UnitRegistry {
+export function createUnitFinder(units: readonly Unit[]): UnitFinder {
   const byWord = new Map<string, string>();
   for (const u of units) {
     for (const w of [u.name, u.fullName, ...u.aliases]) {
