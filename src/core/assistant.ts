@@ -208,7 +208,9 @@ function organisationTopic(norm: string): string {
 }
 
 function sectionTitle(clause: Clause): string {
-  const nearest = [...clause.titles].reverse().find((t) => t.title);
+  // Items such as 2.加大综合整治力度，… are sentences, not names: show the nearest real heading.
+  const titled = [...clause.titles].reverse().filter((t) => t.title);
+  const nearest = titled.find((t) => !t.title?.includes('，')) ?? titled[0];
   if (!nearest) return '';
   // A top-level heading reads 一、组织机构; deeper ones carry their bracketed number: 二（一）健全…
   return /^[一二三四五六七八九十]+$/.test(nearest.path) ? `${nearest.path}、${nearest.title}` : `${nearest.path}${nearest.title}`;

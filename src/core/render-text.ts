@@ -25,7 +25,7 @@ export function renderReplyText(reply: Reply, options: RenderTextOptions = {}): 
     lines.push(`${reply.unit}：负责 ${nLead} 项，配合 ${nCoop} 项。`);
     const shown = reply.answers.slice(0, options.maxUnitClauses ?? DEFAULT_MAX_UNIT_CLAUSES);
     for (const a of shown) {
-      lines.push('', `【${a.role === 'lead' ? '负责' : '配合'}】${heading(a)}`, trim(a.text, maxText, a.path));
+      lines.push('', `【${a.role === 'lead' ? '负责' : '配合'}】${heading(a)}`, trim(a.text, maxText, a.path, reply.question));
     }
     if (shown.length < reply.answers.length) lines.push('', `……另有 ${reply.answers.length - shown.length} 项。`);
     return lines.join('\n');
@@ -37,7 +37,7 @@ export function renderReplyText(reply: Reply, options: RenderTextOptions = {}): 
     if (a.lead.length) lines.push(`负责：${a.lead.join('、')}`);
     if (a.cooperate.length) lines.push(`配合：${a.cooperate.join('、')}`);
     if (!a.lead.length && !a.cooperate.length) lines.push('（本条未标注责任单位）');
-    lines.push(trim(a.text, maxText, a.path));
+    lines.push(trim(a.text, maxText, a.path, reply.question));
   });
   if (reply.related.length) {
     lines.push('', '相关条款：');
@@ -71,8 +71,36 @@ function units(a: Answer): string {
   return parts.join('；');
 }
 
-function trim(text: string, max: number, path: string): string {
+function trim(text: string, max: number, path: string, question: string): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return `${chars.slice(0, max).join('')}……（全文请问「${path}」）`;
+  const hint = `（全文请问「${path}」）`;
+  // Show the sentence the question is about (办公室设在省公安厅 sits at the end of 一（二）),
+  // not just the opening characters.
+  const sentences = text.split(/(?<=。)/).filter((s) => s !== '');
+  const best = bestSentence(sentences, question);
+  if (best > 0) {
+    const first = sentences[0] ?? '';
+    const chosen = sentences[best] ?? '';
+    if (Array.from(first).length + Array.from(chosen).length <= max) return `${first}……${chosen}……${hint}`;
+    if (Array.from(chosen).length <= max) return `……${chosen}……${hint}`;
+  }
+  return `${chars.slice(0, max).join('')}……${hint}`;
+}
+
+/** Index of the sentence sharing most two-character pieces with the question (-1 when none). */
+function bestSentence(sentences: string[], question: string): number {
+  const q = Array.from(question);
+  const pieces = new Set(q.slice(0, -1).map((c, i) => c + q[i + 1]));
+  let best = -1;
+  let bestScore = 1; // at least two shared pieces, so one common word does not pick a sentence
+  sentences.forEach((s, i) => {
+    let score = 0;
+    for (const p of pieces) if (s.includes(p)) score++;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best;
 }

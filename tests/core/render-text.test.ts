@@ -36,6 +36,22 @@ describe('renderReplyText', () => {
     expect(text).toContain('全文请问「二（一）3（1）」');
   });
 
+  it('when trimming, shows the sentence the question is about rather than only the opening', () => {
+    const org = answer({
+      path: '一（二）',
+      lead: [],
+      cooperate: [],
+      text: '省反拐工作联席会议由以下单位组成：省委宣传部、政法委、网信办，省人大常委会法工委，省发改委、教育厅。省反拐工作联席会议召集人由省政府分管公安工作领导担任，办公室设在省公安厅，承担联席会议日常工作。市、县两级参照执行。',
+    });
+    const ask = (question: string) =>
+      renderReplyText({ question, intent: 'organisation', answers: [org], related: [] }, { maxTextChars: 60 });
+    expect(ask('联席会议办公室设在哪')).toContain('办公室设在省公安厅');
+    expect(ask('联席会议办公室设在哪')).toContain('全文请问「一（二）」');
+    // A question sharing nothing with the later sentences keeps the opening.
+    expect(ask('q')).toContain('省反拐工作联席会议由以下单位组成');
+    expect(ask('q')).not.toContain('办公室设在省公安厅');
+  });
+
   it('lists related clauses with their units', () => {
     const related = [answer({ id: 'x', path: '二（一）3（5）', lead: ['省公安厅'], cooperate: [] })];
     const text = renderReplyText({ question: 'q', intent: 'responsibility', answers: [answer()], related });
