@@ -2,6 +2,7 @@
 // terminal (prompt) and on a pipe (no prompt, answers only); resolves at the end of input.
 import { createInterface } from 'node:readline';
 import type { MessageHandler } from '../../src/chat/handler.js';
+import type { PushRegistry } from '../../src/chat/push.js';
 import { EXAMPLE_QUESTION } from '../../src/chat/messages.js';
 import { createConsoleSession } from './console-session.js';
 
@@ -13,6 +14,8 @@ export interface ConsoleChatOptions {
   output?: NodeJS.WritableStream;
   /** Show a banner and a prompt; defaults to whether input is a terminal. */
   interactive?: boolean;
+  /** Where the console registers its push sender (quiz reveals): it prints like a reply. */
+  push?: Pick<PushRegistry, 'register'>;
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
@@ -21,6 +24,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const interactive = options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   const session = createConsoleSession({ handler: options.handler });
   const rl = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }), crlfDelay: Infinity });
+  // One person, one conversation: every push is for this console, whatever the id.
+  options.push?.register('console', async (_conversationId, outgoing) => {
+    for (const o of outgoing) output.write(`${interactive ? '\n' : ''}${o.text}\n\n`);
+    if (interactive) rl.prompt();
+  });
   rl.setPrompt('> ');
   if (interactive) {
     output.write(`反拐实施细则问答（控制台）。例如：${EXAMPLE_QUESTION}。/help 查看用法，Ctrl+D 退出。\n`);

@@ -103,7 +103,12 @@ export function replyBlocks(reply: Reply): Block[] | undefined {
     });
   }
   if (reply.related.length > 0) {
-    const related = reply.related.map((a) => `${escapeMrkdwn(a.path || a.id)}${a.title ? ` ${escapeMrkdwn(a.title)}` : ''}`);
+    // A related clause from another document (a county's, the province's) says whose it is.
+    const main = reply.answers[0]?.documentName;
+    const related = reply.related.map(
+      (a) =>
+        `${a.documentName && a.documentName !== main ? `${escapeMrkdwn(a.documentName)} ` : ''}${escapeMrkdwn(a.path || a.id)}${a.title ? ` ${escapeMrkdwn(a.title)}` : ''}`,
+    );
     blocks.push(context(`相关条款：${related.join('；')}`));
   }
   return capBlocks(blocks);

@@ -6,10 +6,14 @@ import { App, HTTPReceiver, SocketModeReceiver, type Receiver, type webApi } fro
 import type { MessageHandler } from '../../src/chat/handler.js';
 import { silentLogger, type Logger } from '../../src/chat/logger.js';
 import { createPacer } from '../../src/chat/pacer.js';
+import type { PushRegistry } from '../../src/chat/push.js';
 import { createBotAuthorize } from './authorize.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { dedupeEvents } from './dedupe-events.js';
+import type { ListenerContext } from './listeners/context.js';
 import { registerListeners } from './listeners/index.js';
+import { slackPushTarget } from './push-target.js';
+import { toSlackMessages } from './to-slack-messages.js';
 
 export interface SlackAppOptions {
   /** SLACK_BOT_TOKEN (xoxb-…). */
@@ -33,6 +37,10 @@ export interface SlackAppOptions {
   /** Web API retry policy; must allow retries so a 429 is retried after Retry-After, not lost. */
   retryConfig?: webApi.RetryOptions;
   logger?: Logger;
+  /** Where the app registers its push sender (quiz reveals): chat.postMessage, or postEphemeral for /fanguai. */
+  push?: Pick<PushRegistry, 'register'>;
+  /** Records a 「回答有误」 click (action flag_wrong) and returns the thank-you; answers get the button only when set. */
+  onFlagWrong?: ListenerContext['flagWrong'];
 }
 
 export interface SlackApp {
@@ -94,6 +102,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     handler: options.handler,
     logger,
     command: options.command ?? DEFAULT_SLASH_COMMAND,
+    ...(options.onFlagWrong ? { flagWrong: options.onFlagWrong } : {}),
     post: async (client, target, messages) => {
       for (const message of messages) {
         await pacer.schedule(target.channel, () =>
@@ -105,6 +114,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         );
       }
     },
+  });
+  options.push?.register('slack', async (conversationId, outgoing) => {
+    const target = slackPushTarget(conversationId);
+    for (const message of toSlackMessages(outgoing)) {
+      await pacer.schedule(target.channel, () =>
+        target.user
+          ? app.client.chat.postEphemeral({ token: options.token, channel: target.channel, user: target.user, ...message })
+          : app.client.chat.postMessage({
+              token: options.token,
+              channel: target.channel,
+              ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+              ...message,
+            }),
+      );
+    }
   });
   // The last line of defence: whatever escapes a listener is logged, never rethrown.
   app.error(async (error) => {

@@ -6,6 +6,7 @@ import { WechatyBuilder, qrcodeValueToImageUrl, types, type Message, type Wechat
 import type { PuppetInterface } from 'wechaty-puppet/impls';
 import { deliver } from '../../src/chat/deliver.js';
 import type { MessageHandler } from '../../src/chat/handler.js';
+import type { PushRegistry } from '../../src/chat/push.js';
 import { silentLogger, type Logger } from '../../src/chat/logger.js';
 import { createPacer, systemClock, type Clock } from '../../src/chat/pacer.js';
 import { WECHAT_TEXT_LIMIT } from '../../src/chat/split-text.js';
@@ -32,6 +33,8 @@ export interface WechatyBotOptions {
   logger?: Logger;
   /** Where the login QR code is drawn; defaults to stdout. Pass false to not draw it. */
   printQr?: ((text: string) => void) | false;
+  /** Where the bot registers its push sender (quiz reveals): room or contact by id, paced like replies. */
+  push?: Pick<PushRegistry, 'register'>;
 }
 
 /** Build the bot (not started): call `.start()` on the result. */
@@ -70,9 +73,22 @@ export function createWechatyBot(options: WechatyBotOptions): Wechaty {
     void onMessage(message).catch((error: unknown) => logger.error('WeChat message failed', error));
   });
 
+  // Rooms and contacts that wrote to the bot, so a push finds its target without a lookup.
+  const targets = new Map<string, { say(text: string): Promise<unknown> }>();
+  options.push?.register('wechat', async (conversationId, outgoing) => {
+    const target = targets.get(conversationId) ?? (await findTarget(bot, conversationId));
+    if (!target) throw new Error(`WeChat push: no room or contact ${conversationId}`);
+    await deliver(outgoing, { conversationId, limit, pacer, send: (text) => target.say(text) });
+  });
+
   async function onMessage(message: Message): Promise<void> {
     const incoming = await toIncoming(bot, message);
     if (!incoming) return;
+    if (options.push) {
+      targets.delete(incoming.conversationId);
+      targets.set(incoming.conversationId, message.room() ?? message.talker());
+      if (targets.size > PUSH_TARGETS_LIMIT) targets.delete(targets.keys().next().value as string);
+    }
     const outgoing = await options.handler(incoming);
     if (outgoing.length === 0) return;
     const target = message.room() ?? message.talker();
@@ -85,4 +101,12 @@ export function createWechatyBot(options: WechatyBotOptions): Wechaty {
   }
 
   return bot;
+}
+
+/** How many recent conversations the push path remembers. */
+const PUSH_TARGETS_LIMIT = 2000;
+
+/** A room id from WeChat ends in @chatroom; anything else is a person. */
+async function findTarget(bot: Wechaty, id: string): Promise<{ say(text: string): Promise<unknown> } | undefined> {
+  return id.endsWith('@chatroom') ? bot.Room.find({ id }) : bot.Contact.find({ id });
 }

@@ -124,7 +124,8 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
   const handle = async (msg: IncomingMessage): Promise<Outgoing[]> => {
     const decision = decideTrigger(msg, options.trigger);
     if (!decision.answer && decision.reason !== 'not-addressed') return [];
-    const isAdmin = msg.admin === true || adminIds.has(msg.senderId);
+    // ADMIN_IDS entries are platform:id (wechat:wxid_x, slack:U123); a bare id matches on any platform.
+    const isAdmin = msg.admin === true || adminIds.has(`${msg.platform}:${msg.senderId}`) || adminIds.has(msg.senderId);
     const rawText = decision.answer ? decision.text : msg.text;
     const cleaned = cleanInput(rawText);
 

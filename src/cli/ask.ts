@@ -4,7 +4,6 @@
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import type { Assistant } from '../core/assistant.js';
-import { openAssistant } from '../core/open-assistant.js';
 import { renderReplyText } from '../core/render-text.js';
 import type { Reply } from '../core/types.js';
 
@@ -55,7 +54,8 @@ export async function runAsk(argv: string[], io: AskIo): Promise<number> {
     io.stdout.write(USAGE + '\n');
     return 0;
   }
-  const assistant = (io.assistant ?? (() => openAssistant()))();
+  // Imported here: the knowledge loader (YAML, schemas) is the heaviest import of a one-shot call.
+  const assistant = io.assistant ? io.assistant() : (await import('../core/open-assistant.js')).openAssistant();
   const print = (reply: Reply) =>
     io.stdout.write(json ? JSON.stringify(replyJson(reply)) + '\n' : renderReplyText(reply) + '\n');
 

@@ -11,6 +11,11 @@ import { renderDocumentText } from '../knowledge/render-document.js';
 import { readServedSnapshot } from '../knowledge/served-snapshot.js';
 import { isAnnotation, splitSentences } from '../knowledge/source-sentences.js';
 import { createUnitRegistry } from '../knowledge/unit-registry.js';
+import { formatExplanation } from '../admin/format-explanation.js';
+import { formatMisses } from '../admin/format-misses.js';
+import { createAssistant } from '../core/assistant.js';
+import { createMissStore } from '../store/misses.js';
+import { databasePath, openDatabase } from '../store/open-database.js';
 import { isMain } from './is-main.js';
 
 type Out = { write(s: string): unknown };
@@ -22,6 +27,9 @@ const USAGE = `usage: npm run kb -- <command> [options]
                              turn a new document (plain text) into a draft in knowledge/drafts/
   render <doc-id>            print a curated document as clean text
   diff [--data-dir DIR]      what changed between the knowledge being served and the files
+  misses [--since YYYY-MM-DD] [--json] [--data-dir DIR]
+                             questions the bot could not answer or people flagged, most frequent first
+  test "问题" [--json]        hit testing: the ranked clauses, scores and matched terms behind an answer
 options: --dir <knowledge folder> (default: KNOWLEDGE_DIR or ./knowledge)
 `;
 
@@ -34,7 +42,8 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Flags } {
   const flags: Flags = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a.startsWith('--')) flags[a.slice(2)] = argv[++i];
+    if (a === '--json') flags.json = 'true'; // the one flag without a value
+    else if (a.startsWith('--')) flags[a.slice(2)] = argv[++i];
     else positional.push(a);
   }
   return { positional, flags };
@@ -55,6 +64,10 @@ export function runKb(argv: string[], out: Out = process.stdout, err: Out = proc
       return render(dir, rest[0], out, err);
     case 'diff':
       return diff(dir, flags['data-dir'] ?? process.env.DATA_DIR ?? 'data', out, err);
+    case 'misses':
+      return misses(flags['data-dir'] ?? process.env.DATA_DIR ?? 'data', flags, out, err);
+    case 'test':
+      return hitTest(dir, rest.join(' '), flags, out, err);
     default:
       (command === undefined || command === 'help' ? out : err).write(USAGE);
       return command === undefined || command === 'help' ? 0 : 2;
@@ -169,6 +182,46 @@ function diff(dir: string, dataDir: string, out: Out, err: Out): number {
   }
   out.write(`served: version ${served.version}, loaded ${served.loadedAt}; files: version ${kb.version}\n`);
   out.write(formatDiff(diffKnowledge(served, kb)) + '\n');
+  return 0;
+}
+
+function misses(dataDir: string, flags: Flags, out: Out, err: Out): number {
+  let since: Date | undefined;
+  if (flags.since !== undefined) {
+    since = new Date(flags.since);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(flags.since) || Number.isNaN(since.getTime())) {
+      err.write(`kb misses: --since must be a date such as 2026-01-31 (got ${flags.since})\n`);
+      return 2;
+    }
+  }
+  const file = databasePath(dataDir);
+  // Listing must not create a database where the assistant never ran.
+  if (!existsSync(file)) {
+    out.write(flags.json ? '[]\n' : `no unanswered or flagged questions (no ${file} yet)\n`);
+    return 0;
+  }
+  const db = openDatabase(file);
+  try {
+    const list = createMissStore(db).summary(since ? { since } : {});
+    out.write(flags.json ? `${JSON.stringify(list, null, 2)}\n` : `${formatMisses(list, since)}\n`);
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+function hitTest(dir: string, question: string, flags: Flags, out: Out, err: Out): number {
+  if (!question.trim()) {
+    err.write('usage: npm run kb -- test "问题"\n');
+    return 2;
+  }
+  const { kb, problems } = checkKnowledge(dir);
+  if (!kb) {
+    for (const p of problems) err.write(formatProblem(p) + '\n');
+    return 1;
+  }
+  const explanation = createAssistant({ kb }).explain(question);
+  out.write(flags.json ? `${JSON.stringify(explanation, null, 2)}\n` : `${formatExplanation(explanation)}\n`);
   return 0;
 }
 

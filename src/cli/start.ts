@@ -8,10 +8,17 @@ import { createLogger, type Logger } from '../chat/logger.js';
 import type { MessageHandler } from '../chat/handler.js';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig, type AppConfig, type SlackConfig } from '../config/load-config.js';
-import { createAssistant, type Assistant } from '../core/assistant.js';
-import { KnowledgeError, formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
-import { writeServedSnapshot } from '../knowledge/served-snapshot.js';
+import type { Assistant } from '../core/assistant.js';
+import { createLiveAssistant, type LiveAssistant } from '../core/live-assistant.js';
+import { KnowledgeError, formatProblem } from '../knowledge/load.js';
+import { createFeedback } from '../admin/feedback.js';
+import { createKbCommand } from '../admin/kb-command.js';
+import { logReload } from '../admin/log-reload.js';
+import { createMissStore } from '../store/misses.js';
 import { isMain } from './is-main.js';
+import { createPushRegistry, type PushRegistry } from '../chat/push.js';
+import { createQuiz, type Quiz } from '../quiz/create-quiz.js';
+import { databasePath, openDatabase, type Db } from '../store/open-database.js';
 
 export interface StartIo {
   env: NodeJS.ProcessEnv;
@@ -42,15 +49,16 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   const logger = createLogger(config.logLevel, (line) => io.stderr.write(`${line}\n`));
 
   let assistant: Assistant;
+  // Served live, so /kb reload and SIGHUP swap in edited knowledge; live.kb() is always the current one.
+  let live: LiveAssistant;
   try {
-    const kb = loadKnowledgeBase(config.knowledgeDir);
-    assistant = createAssistant({ kb });
-    // What is being served, for `npm run kb -- diff`; not being able to write it must not stop the chat.
-    try {
-      writeServedSnapshot(kb, config.dataDir, new Date());
-    } catch (error) {
-      logger.warn(`cannot write the served-knowledge snapshot in ${config.dataDir}`, error);
-    }
+    live = createLiveAssistant({
+      knowledgeDir: config.knowledgeDir,
+      // What is being served, for `npm run kb -- diff`; not being able to write it must not stop the chat.
+      dataDir: config.dataDir,
+      onSnapshotError: (error) => logger.warn(`cannot write the served-knowledge snapshot in ${config.dataDir}`, error),
+    });
+    assistant = live;
   } catch (error) {
     if (error instanceof KnowledgeError) {
       io.stderr.write(`Knowledge error in ${config.knowledgeDir} (run \`npm run kb -- check\`):\n`);
@@ -61,11 +69,54 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
     return 1;
   }
 
+  // Quiz scores live in DATA_DIR/assistant.sqlite; timeout reveals go out through the push path,
+  // where each adapter registers its sender (src/chat/push.ts).
+  const push = createPushRegistry();
+  let db: Db;
+  let quiz: Quiz;
+  try {
+    db = openDatabase(databasePath(config.dataDir));
+    quiz = createQuiz({
+      db,
+      getKnowledge: () => live.kb(),
+      push,
+      timeoutSeconds: config.quiz.timeoutSeconds,
+      ...(config.quiz.seed !== undefined ? { seed: config.quiz.seed } : {}),
+      logger,
+    });
+  } catch (error) {
+    io.stderr.write(`Cannot open the database in ${config.dataDir}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const closeQuiz = () => {
+    quiz.close();
+    db.close();
+  };
+
+  // Unanswered and flagged questions (DATA_DIR/assistant.sqlite), for `npm run kb -- misses`.
+  const feedback = createFeedback({ store: createMissStore(db), version: () => live.kb().version, logger });
+  const kbCommand = createKbCommand({ live, onReload: (result, by) => logReload(logger, result, by) });
+  const reloadOnSignal = () => logReload(logger, live.reload(), 'SIGHUP');
+  process.on('SIGHUP', reloadOnSignal);
+
   const handlerFor = (groupAllowlist: string[]) =>
-    createChatHandler({ assistant, prefixes: config.prefixes, groupAllowlist, adminIds: config.adminIds, logger });
+    feedback.observe(
+      createChatHandler({
+        assistant,
+        prefixes: config.prefixes,
+        groupAllowlist,
+        adminIds: config.adminIds,
+        logger,
+        commands: [quiz.command, kbCommand],
+        interceptors: [quiz.interceptor, feedback.interceptor],
+      }),
+    );
 
   if (config.platforms.includes('console')) {
-    await runConsoleChat({ handler: handlerFor([]), input: io.stdin, output: io.stdout });
+    await runConsoleChat({ handler: handlerFor([]), input: io.stdin, output: io.stdout, push });
+    // End of input ends the chat: a question still in flight is dropped, finished ones are saved.
+    closeQuiz();
+    process.off('SIGHUP', reloadOnSignal);
     return 0;
   }
 
@@ -84,30 +135,44 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
         minSendIntervalMs: config.wechat.minSendIntervalMs,
         dataDir: config.dataDir,
         logger,
+        push,
       });
       await bot.start();
       running.push({ name: 'WeChat', stop: () => bot.stop() });
       logger.info(`WeChat started with ${config.wechat.puppet}`);
     }
     if (config.slack) {
-      running.push(await startSlack(config, config.slack, handlerFor([]), logger));
+      const onFlagWrong = (f: { conversation: string; question: string; answerIds: string[] }) =>
+        feedback.flag({ platform: 'slack', conversation: f.conversation, question: f.question, answerIds: f.answerIds });
+      running.push(await startSlack(config, config.slack, handlerFor([]), logger, push, onFlagWrong));
     }
   } catch (error) {
     io.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
     await Promise.allSettled(running.map((r) => r.stop()));
+    closeQuiz();
     return 1;
   }
 
   const shutdown = (signal: string) => {
     logger.info(`${signal}: stopping ${running.map((r) => r.name).join(', ')}`);
-    void Promise.allSettled(running.map((r) => r.stop())).then(() => process.exit(0));
+    void Promise.allSettled(running.map((r) => r.stop())).then(() => {
+      closeQuiz();
+      process.exit(0);
+    });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   return undefined;
 }
 
-async function startSlack(config: AppConfig, slack: SlackConfig, handler: MessageHandler, logger: Logger): Promise<Running> {
+async function startSlack(
+  config: AppConfig,
+  slack: SlackConfig,
+  handler: MessageHandler,
+  logger: Logger,
+  push?: Pick<PushRegistry, 'register'>,
+  onFlagWrong?: (flag: { conversation: string; question: string; answerIds: string[] }) => string,
+): Promise<Running> {
   // Imported only when configured, so WeChat-only and console installs never load Bolt.
   const { createSlackApp } = await import('../../adapters/slack/index.js');
   const app = createSlackApp({
@@ -118,6 +183,8 @@ async function startSlack(config: AppConfig, slack: SlackConfig, handler: Messag
     port: config.port,
     handler,
     logger,
+    ...(push ? { push } : {}),
+    ...(onFlagWrong ? { onFlagWrong } : {}),
   });
   await app.start();
   logger.info(`Slack started in ${app.mode === 'http' ? `HTTP mode on port ${app.port ?? config.port}` : 'Socket Mode'}`);

@@ -50,7 +50,10 @@ export const envSchema = z.object({
       error: `must be one of ${LOG_LEVELS.join(', ')}`,
     })
     .transform((s) => (s ?? 'info') as (typeof LOG_LEVELS)[number]),
-  ADMIN_IDS: list,
+  // platform:id per entry (wechat:wxid_x, slack:U123); a typo in the platform would silently admit nobody.
+  ADMIN_IDS: list.refine((ids) => ids.every((id) => !id.includes(':') || /^(wechat|slack|console):[^:\s]+$/.test(id)), {
+    error: 'entries must be platform:id, e.g. wechat:wxid_abc,slack:U0123 (platform wechat, slack or console)',
+  }),
   PORT: wholeNumber(0, 65535, 'a port number from 0 to 65535'),
 
   WECHATY_PUPPET: optionalText,
@@ -67,6 +70,9 @@ export const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: url,
+
+  QUIZ_TIMEOUT_SECONDS: wholeNumber(1, 3600, 'a whole number of seconds from 1 to 3600'),
+  QUIZ_SEED: wholeNumber(0, 4294967295, 'a whole number from 0 to 4294967295'),
 });
 
 export type RawEnv = z.output<typeof envSchema>;

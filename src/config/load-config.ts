@@ -38,7 +38,17 @@ export interface AppConfig {
   slack?: SlackConfig;
   /** Chat platforms to run: WeChat and/or Slack when configured, else the console. */
   platforms: PlatformName[];
+  quiz: QuizConfig;
 }
+
+export interface QuizConfig {
+  /** Seconds a quiz question stays open before the answer is revealed. */
+  timeoutSeconds: number;
+  /** Fixed random seed, so a quiz can be replayed (tests, trainers' demos); unset means random. */
+  seed?: number;
+}
+
+export const DEFAULT_QUIZ_TIMEOUT_SECONDS = 60;
 
 export const DEFAULT_PREFIXES = ['反拐', '/fanguai'];
 export const DEFAULT_PORT = 3000;
@@ -110,5 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     ...(wechat ? { wechat } : {}),
     ...(slack ? { slack } : {}),
     platforms,
+    quiz: {
+      timeoutSeconds: e.QUIZ_TIMEOUT_SECONDS ?? DEFAULT_QUIZ_TIMEOUT_SECONDS,
+      ...(e.QUIZ_SEED !== undefined ? { seed: e.QUIZ_SEED } : {}),
+    },
   };
 }

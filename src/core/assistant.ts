@@ -4,12 +4,16 @@ import type { Answer, Reply } from './types.js';
 import { createAnalyser } from './analyser.js';
 import { createClauseIndex, DEFAULT_WEIGHTS, type Hit, type IndexWeights } from './clause-index.js';
 import { findPath, pathCovers, pathKey } from './clause-path.js';
+import type { Explanation, Route } from './explanation.js';
 import { asksCooperationOnly, asksOrganisation, QUOTED } from './intent.js';
 import { compactText, normaliseText } from './normalise.js';
 import { longestCommonRun } from './quote.js';
+import { createQuoteCandidates } from './quote-candidates.js';
 import { SYNONYMS } from './synonyms.js';
+import { documentLevel, findLevel } from './level.js';
 import { createJiebaTokenizer, type Tokenizer } from './tokenizer.js';
 import { createUnitFinder, type UnitMention } from './unit-finder.js';
+import { createUnitLevels } from './unit-levels.js';
 import { DOMAIN_TERMS, QUESTION_WORDS, SUGGESTIONS } from './vocabulary.js';
 
 export interface AssistantOptions {
@@ -29,6 +33,18 @@ export interface AssistantOptions {
 export interface Assistant {
   ask(question: string): Reply;
   getClause(id: string): Answer | undefined;
+  /** The same answer as ask(), with the ranking behind it (hit testing). */
+  explain(question: string): Explanation;
+}
+
+/** What one ask() went through, filled in as it goes (read by explain()). */
+interface Trace {
+  route: Route;
+  level?: { named: string; restricted: boolean };
+  units: Array<{ alias: string; unit: string }>;
+  /** The text that was searched, and what the search ranked. */
+  searched?: string;
+  hits: Hit[];
 }
 
 /**
@@ -48,6 +64,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const suggestions = [...(options.suggestions ?? SUGGESTIONS)];
   const units = createUnitFinder(kb.units);
+  const unitLevels = createUnitLevels(kb.units);
+  const docLevels = new Map(kb.documents.map((d) => [d.id, documentLevel(d.level)]));
 
   const tokenizer = options.tokenizer ?? createJiebaTokenizer();
   tokenizer.addWords?.(vocabularyOf(kb, units.words(), synonyms));
@@ -58,6 +76,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const byId = new Map(kb.clauses.map((c) => [c.id, c]));
   const compactClauses = kb.clauses.map((c) => ({ clause: c, compact: compactText(c.text) }));
   const documentText = compactClauses.map((c) => c.compact).join('|');
+  const quoteCandidates = createQuoteCandidates(compactClauses.map((c) => c.compact), QUOTED_RUN);
   /**
    * Some aliases are also ordinary words (教育 in 反拐教育): a mention that, with two characters
    * of its neighbours, stands verbatim in the document is that word, not the unit.
@@ -96,23 +115,31 @@ export function createAssistant(options: AssistantOptions): Assistant {
   });
 
   /** Best hit if it covers enough of the question, plus up to two related hits. */
-  const fromHits = (question: string, intent: Reply['intent'], hits: Hit[]): Reply => {
+  const fromHits = (question: string, intent: Reply['intent'], hits: Hit[], allDocuments = false): Reply => {
     const good = hits.filter((h) => h.coverage >= minCoverage);
     const best = good[0];
     if (!best) return refuse(question, 'out-of-scope');
-    const related = good
-      .slice(1)
-      .filter((h) => h.score >= best.score * RELATED_SHARE)
+    // With several documents and no level named, each other document's best clause is shown too,
+    // so a county's rule never hides the province's (or the reverse).
+    const otherDocuments = allDocuments
+      ? [...new Map(good.filter((h) => h.clause.document !== best.clause.document).reverse().map((h) => [h.clause.document, h])).values()]
+          .sort((a, b) => b.score - a.score)
+      : [];
+    const related = [
+      ...otherDocuments,
+      ...good.slice(1).filter((h) => h.score >= best.score * RELATED_SHARE && !otherDocuments.includes(h)),
+    ]
       .slice(0, 2)
       .map((h) => toAnswer(h.clause, h.score));
     return { question, intent, answers: [toAnswer(best.clause, best.score)], related };
   };
 
-  const byPath = (question: string, norm: string): Reply | null => {
+  const byPath = (question: string, norm: string, inLevel?: (c: Clause) => boolean): Reply | null => {
     const key = findPath(norm);
     if (!key) return null;
-    const exact = kb.clauses.filter((c) => pathKey(c.path) === key);
-    const under = exact.length ? exact : kb.clauses.filter((c) => pathCovers(key, pathKey(c.path)));
+    const clauses = inLevel ? kb.clauses.filter(inLevel) : kb.clauses;
+    const exact = clauses.filter((c) => pathKey(c.path) === key);
+    const under = exact.length ? exact : clauses.filter((c) => pathCovers(key, pathKey(c.path)));
     if (!under.length) return null;
     return { question, intent: 'clause-lookup', answers: under.map((c) => toAnswer(c, 1)), related: [] };
   };
@@ -122,7 +149,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const need = QUOTED.test(question) ? QUOTED_RUN : QUOTE_RUN;
     if (q.length < need) return null;
     let best: { clause: Clause; run: number } | null = null;
-    for (const { clause, compact } of compactClauses) {
+    // Only a clause sharing QUOTED_RUN (≤ need) characters in a row can reach need; same order.
+    for (const i of quoteCandidates.of(q)) {
+      const { clause, compact } = compactClauses[i];
       const run = longestCommonRun(q, compact);
       if (run >= need && (!best || run > best.run)) best = { clause, run };
     }
@@ -137,9 +166,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
     return { question, intent: 'unit-duties', unit, answers, related: [] };
   };
 
-  const organisation = (question: string, norm: string): Reply => {
-    const inOrganisation = (c: Clause) => c.path.startsWith('一');
-    const hits = index.search(`${norm} ${organisationTopic(norm)}`, inOrganisation);
+  const organisation = (question: string, norm: string, trace: Trace, inLevel?: (c: Clause) => boolean): Reply => {
+    const inOrganisation = (c: Clause) => c.path.startsWith('一') && (!inLevel || inLevel(c));
+    trace.searched = `${norm} ${organisationTopic(norm)}`;
+    const hits = index.search(trace.searched, inOrganisation);
+    trace.hits = hits;
     if (hits.length) {
       const [best, ...rest] = hits;
       return {
@@ -153,31 +184,87 @@ export function createAssistant(options: AssistantOptions): Assistant {
     return { question, intent: 'organisation', answers: all, related: [] };
   };
 
+  const newTrace = (): Trace => ({ route: 'search', units: [], hits: [] });
+
+  const route = (question: string, trace: Trace): Reply => {
+    const full = normaliseText(question);
+    if (!compactText(full)) {
+      trace.route = 'empty';
+      return refuse(question, 'empty');
+    }
+    // 县里… / 省里…: the level words go, and that level's documents answer if there are any.
+    const named = findLevel(full);
+    const norm = named ? named.rest : full;
+    const restricted = named !== null && [...docLevels.values()].includes(named.level);
+    const inLevel = restricted ? (c: Clause) => docLevels.get(c.document) === named?.level : undefined;
+    if (named) trace.level = { named: named.level, restricted };
+
+    const path = byPath(question, norm, inLevel);
+    const lookup = path ?? byQuote(question, full);
+    if (lookup) {
+      trace.route = path ? 'clause-path' : 'quote';
+      return lookup;
+    }
+
+    const mentions = units.find(norm).filter((m) => namesUnit(norm, m));
+    // 县里民政局: the alias 民政局 is the province's unit; the question means the county's.
+    const unitOf = (m: UnitMention) => (named ? unitLevels.at(m.unit, named.level) : m.unit);
+    trace.units = mentions.map((m) => ({ alias: m.alias, unit: unitOf(m) }));
+    let rest = norm;
+    for (const m of [...mentions].reverse()) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
+
+    if (asksOrganisation(rest, mentions.length > 0)) {
+      trace.route = 'organisation';
+      return organisation(question, norm, trace, inLevel);
+    }
+    // A unit and nothing else to go on: the question is about that unit's duties.
+    if (mentions.length && !index.hasTopic(rest, true)) {
+      trace.route = 'unit-duties';
+      return unitDuties(question, norm, unitOf(mentions[0]));
+    }
+    if (!index.hasTopic(norm)) {
+      trace.route = 'no-topic';
+      return refuse(question, 'out-of-scope');
+    }
+    trace.route = 'search';
+    trace.searched = norm;
+    trace.hits = index.search(norm, inLevel);
+    // Nothing at the named level: the other documents may still say it (the answer names its document).
+    if (inLevel && !trace.hits.some((h) => h.coverage >= minCoverage)) {
+      trace.hits = index.search(norm);
+      if (trace.level) trace.level.restricted = false;
+    }
+    return fromHits(question, 'responsibility', trace.hits, !inLevel && kb.documents.length > 1);
+  };
+
   return {
     getClause(id) {
       const c = byId.get(id);
       return c ? toAnswer(c, 1) : undefined;
     },
-    ask(question) {
-      const norm = normaliseText(question);
-      if (!compactText(norm)) return refuse(question, 'empty');
-
-      const lookup = byPath(question, norm) ?? byQuote(question, norm);
-      if (lookup) return lookup;
-
-      const mentions = units.find(norm).filter((m) => namesUnit(norm, m));
-      let rest = norm;
-      for (const m of [...mentions].reverse()) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
-
-      if (asksOrganisation(rest, mentions.length > 0)) {
-        return organisation(question, norm);
-      }
-      // A unit and nothing else to go on: the question is about that unit's duties.
-      if (mentions.length && !index.hasTopic(rest, true)) {
-        return unitDuties(question, norm, mentions[0].unit);
-      }
-      if (!index.hasTopic(norm)) return refuse(question, 'out-of-scope');
-      return fromHits(question, 'responsibility', index.search(norm));
+    ask: (question) => route(question, newTrace()),
+    explain(question) {
+      const trace = newTrace();
+      const reply = route(question, trace);
+      return {
+        question,
+        normalised: normaliseText(question),
+        ...(trace.level ? { level: trace.level } : {}),
+        units: trace.units,
+        route: trace.route,
+        topicWords: trace.searched === undefined ? [] : analyser.topicWords(trace.searched).map((w) => w.word),
+        minCoverage,
+        hits: trace.hits.map((h) => ({
+          id: h.clause.id,
+          document: h.clause.document,
+          path: h.clause.path,
+          score: round(h.score),
+          coverage: round(h.coverage),
+          passes: h.coverage >= minCoverage,
+          matched: h.matched,
+        })),
+        reply,
+      };
     },
   };
 }

@@ -28,6 +28,8 @@ export interface Hit {
   score: number;
   /** Share (0–1) of the question's topic words, weighted by rarity, found in this clause. */
   coverage: number;
+  /** The question's terms this clause matched, and the clause's fields each was found in (for `kb test`). */
+  matched: Record<string, string[]>;
 }
 
 export interface ClauseIndex {
@@ -124,7 +126,7 @@ export function createClauseIndex(
       return results
         .map((r) => {
           const c = coverage(words, new Set(r.queryTerms));
-          return { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c };
+          return { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c, matched: r.match };
         })
         .sort((a, b) => b.score - a.score);
     },

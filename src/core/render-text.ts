@@ -41,7 +41,12 @@ export function renderReplyText(reply: Reply, options: RenderTextOptions = {}): 
   });
   if (reply.related.length) {
     lines.push('', '相关条款：');
-    for (const r of reply.related) lines.push(`· ${r.path} ${units(r)}`.trimEnd());
+    // A related clause from another document (a county's, the province's) says whose it is.
+    const main = reply.answers[0]?.documentName;
+    for (const r of reply.related) {
+      const doc = r.documentName && r.documentName !== main ? `${r.documentName} ` : '';
+      lines.push(`· ${doc}${r.path} ${units(r)}`.trimEnd());
+    }
   }
   return lines.join('\n');
 }

@@ -12,4 +12,14 @@ export interface ListenerContext {
   command: string;
   /** Post messages into a channel or thread, in order, paced per channel. */
   post(client: webApi.WebClient, target: SlackTarget, messages: SlackMessage[]): Promise<void>;
+  /** Records a 「回答有误」 click and returns the thank-you; answers carry the button only when set. */
+  flagWrong?: (flag: SlackFlag) => Promise<string | undefined> | string | undefined;
+}
+
+export interface SlackFlag {
+  /** The chat layer's conversation id for where the answer was shown. */
+  conversation: string;
+  userId: string;
+  question: string;
+  answerIds: string[];
 }

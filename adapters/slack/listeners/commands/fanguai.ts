@@ -17,7 +17,7 @@ export function fanguaiCallback(ctx: ListenerContext) {
     }
     try {
       const outgoing = await ctx.handler(fromSlashCommand(command));
-      for (const message of toSlackMessages(outgoing)) {
+      for (const message of toSlackMessages(outgoing, { flagButton: Boolean(ctx.flagWrong) })) {
         await respond({ response_type: 'ephemeral', ...message });
       }
     } catch (error) {

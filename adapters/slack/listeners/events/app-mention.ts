@@ -14,7 +14,7 @@ export function appMentionCallback(ctx: ListenerContext) {
       const { message, target } = fromAppMention(event, context.botUserId);
       const outgoing = await ctx.handler(message);
       if (outgoing.length === 0) return;
-      await ctx.post(client, target, toSlackMessages(outgoing));
+      await ctx.post(client, target, toSlackMessages(outgoing, { flagButton: Boolean(ctx.flagWrong) }));
     } catch (error) {
       ctx.logger.error(`Slack app_mention in ${event.channel} failed`, error);
     }

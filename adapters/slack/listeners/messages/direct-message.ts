@@ -16,7 +16,7 @@ export function directMessageCallback(ctx: ListenerContext) {
       const { message, target } = fromDirectMessage(e, context.botUserId);
       const outgoing = await ctx.handler(message);
       if (outgoing.length === 0) return;
-      await ctx.post(client, target, toSlackMessages(outgoing));
+      await ctx.post(client, target, toSlackMessages(outgoing, { flagButton: Boolean(ctx.flagWrong) }));
     } catch (error) {
       ctx.logger.error(`Slack direct message in ${event.channel} failed`, error);
     }

@@ -1,0 +1,78 @@
+// A wechaty-puppet-mock room with Alice and Bob, and the bot wired as start.ts wires it: the real
+// core, the real chat handler, the quiz on a SQLite file under a DATA_DIR, and the push path.
+// restart() builds a new bot, quiz and database connection (and mock world, same ids) on the same data.
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import type { Wechaty } from 'wechaty';
+import { createWechatyBot } from '../../adapters/wechat/index.js';
+import { createChatHandler } from '../../src/chat/create-chat-handler.js';
+import { createPushRegistry } from '../../src/chat/push.js';
+import { createAssistant } from '../../src/core/assistant.js';
+import { createQuiz, type Quiz } from '../../src/quiz/create-quiz.js';
+import { databasePath, openDatabase, type Db } from '../../src/store/open-database.js';
+import { realKb } from './quiz-harness.js';
+
+export interface QuizWorld {
+  mocker: mock.Mocker;
+  botUser: mock.ContactMock;
+  alice: mock.ContactMock;
+  bob: mock.ContactMock;
+  room: mock.RoomMock;
+  roomSent: string[];
+  /** Alice or Bob @-mentions the bot in the room. */
+  mention(who: mock.ContactMock, text: string): void;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startQuizWorld(dataDir: string, timeoutSeconds: number): Promise<QuizWorld> {
+  const assistant = createAssistant({ kb: realKb() });
+  const roomSent: string[] = [];
+  let running: { bot: Wechaty; quiz: Quiz; db: Db } | undefined;
+
+  // Fixed ids: after a restart WeChat gives the same room and people the same ids, and scores key on them.
+  const boot = async (): Promise<Omit<QuizWorld, 'roomSent' | 'mention' | 'restart' | 'stop'>> => {
+    const mocker = new mock.Mocker();
+    const db = openDatabase(databasePath(dataDir));
+    const push = createPushRegistry();
+    const quiz = createQuiz({ db, getKnowledge: realKb, push, timeoutSeconds, pauseMs: 300 });
+    const handler = createChatHandler({
+      assistant,
+      prefixes: ['反拐', '/fanguai'],
+      commands: [quiz.command],
+      interceptors: [quiz.interceptor],
+    });
+    const bot = createWechatyBot({ handler, puppet: new PuppetMock({ mocker }), printQr: false, minSendIntervalMs: 20, push });
+    await bot.start();
+    running = { bot, quiz, db };
+    const botUser = mocker.createContact({ id: 'wxid_bot', name: '反拐助手' });
+    mocker.login(botUser);
+    const alice = mocker.createContact({ id: 'wxid_alice', name: 'Alice' });
+    const bob = mocker.createContact({ id: 'wxid_bob', name: 'Bob' });
+    const room = mocker.createRoom({ id: 'training@chatroom', topic: '反拐培训群', memberIdList: [botUser.id, alice.id, bob.id] });
+    room.on('message', (m: mock.MessageMock) => {
+      if (m.payload.talkerId === botUser.id) roomSent.push(m.payload.text ?? '');
+    });
+    return { mocker, botUser, alice, bob, room };
+  };
+  const shutdown = async () => {
+    if (!running) return;
+    await running.bot.stop();
+    running.quiz.close();
+    running.db.close();
+    running = undefined;
+  };
+
+  const world: QuizWorld = {
+    ...(await boot()),
+    roomSent,
+    mention(who, text) {
+      who.say(`@反拐助手\u2005${text}`, [world.botUser]).to(world.room);
+    },
+    async restart() {
+      await shutdown();
+      Object.assign(world, await boot());
+    },
+    stop: shutdown,
+  };
+  return world;
+}
