@@ -74,6 +74,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const index = createClauseIndex(kb.clauses, analyser, options.weights ?? DEFAULT_WEIGHTS);
   const docNames = new Map(kb.documents.map((d) => [d.id, d.shortName]));
   const byId = new Map(kb.clauses.map((c) => [c.id, c]));
+  // Worked out once: a clause-number question would otherwise normalise every clause's path.
+  const pathKeys = new Map(kb.clauses.map((c) => [c, pathKey(c.path)]));
   const compactClauses = kb.clauses.map((c) => ({ clause: c, compact: compactText(c.text) }));
   const documentText = compactClauses.map((c) => c.compact).join('|');
   const quoteCandidates = createQuoteCandidates(compactClauses.map((c) => c.compact), QUOTED_RUN);
@@ -138,8 +140,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const key = findPath(norm);
     if (!key) return null;
     const clauses = inLevel ? kb.clauses.filter(inLevel) : kb.clauses;
-    const exact = clauses.filter((c) => pathKey(c.path) === key);
-    const under = exact.length ? exact : clauses.filter((c) => pathCovers(key, pathKey(c.path)));
+    const exact = clauses.filter((c) => pathKeys.get(c) === key);
+    const under = exact.length ? exact : clauses.filter((c) => pathCovers(key, pathKeys.get(c)!));
     if (!under.length) return null;
     return { question, intent: 'clause-lookup', answers: under.map((c) => toAnswer(c, 1)), related: [] };
   };

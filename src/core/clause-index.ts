@@ -98,21 +98,34 @@ export function createClauseIndex(
    * not half covered by 管理. A word whose own terms miss still earns the share of its parts that
    * match (学校门口 → 学校), weighted by rarity.
    */
-  const coverage = (words: TopicWord[], matched: Set<string>): number => {
-    let total = 0;
-    let covered = 0;
-    for (const w of words) {
+  const coverageOf = (words: TopicWord[]): ((matchedTerms: readonly string[]) => number) => {
+    // Word weights once per question, the figure once per set of matched terms: at scale
+    // thousands of hits share a handful of such sets.
+    const weighed = words.map((w) => {
       const own = termsWeight(w.terms);
       const parts = w.parts.map(termsWeight);
-      const wordWeight = Math.max(own, ...parts);
-      total += wordWeight;
-      if (w.terms.some((t) => matched.has(t))) covered += wordWeight;
-      else if (parts.length) {
-        const hit = w.parts.reduce((s, p, i) => s + (p.some((t) => matched.has(t)) ? parts[i] : 0), 0);
-        covered += (wordWeight * hit) / parts.reduce((a, b) => a + b, 0);
+      return { w, parts, wordWeight: Math.max(own, ...parts), partsSum: parts.reduce((a, b) => a + b, 0) };
+    });
+    const cache = new Map<string, number>();
+    return (matchedTerms) => {
+      const key = matchedTerms.join('\u0000');
+      const cached = cache.get(key);
+      if (cached !== undefined) return cached;
+      const matched = new Set(matchedTerms);
+      let total = 0;
+      let covered = 0;
+      for (const { w, parts, wordWeight, partsSum } of weighed) {
+        total += wordWeight;
+        if (w.terms.some((t) => matched.has(t))) covered += wordWeight;
+        else if (parts.length) {
+          const hit = w.parts.reduce((s, p, i) => s + (p.some((t) => matched.has(t)) ? (parts[i] ?? 0) : 0), 0);
+          covered += (wordWeight * hit) / partsSum;
+        }
       }
-    }
-    return total > 0 ? covered / total : 0;
+      const c = total > 0 ? covered / total : 0;
+      cache.set(key, c);
+      return c;
+    };
   };
 
   return {
@@ -121,11 +134,11 @@ export function createClauseIndex(
         .topicWords(question)
         .some((w) => !specific || [...w.terms, ...w.parts.flat()].every((t) => (df.get(t) ?? 0) < n * GENERIC_SHARE)),
     search(question, filter) {
-      const words = analyser.topicWords(question);
+      const coverage = coverageOf(analyser.topicWords(question));
       const results = mini.search(question, filter ? { filter: (r) => filter(byId.get(r.id)!) } : {});
       return results
         .map((r) => {
-          const c = coverage(words, new Set(r.queryTerms));
+          const c = coverage(r.queryTerms);
           return { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c, matched: r.match };
         })
         .sort((a, b) => b.score - a.score);

@@ -3,17 +3,18 @@
 /** Length of the longest common substring (dynamic programming over one row). */
 export function longestCommonRun(a: string, b: string): number {
   if (!a || !b) return 0;
-  let prev = new Array<number>(b.length + 1).fill(0);
+  // One row, updated right to left so row[j - 1] still holds the previous row's value.
+  const row = new Int32Array(b.length + 1);
   let best = 0;
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) {
-      if (a[i - 1] === b[j - 1]) {
-        row[j] = prev[j - 1] + 1;
-        if (row[j] > best) best = row[j];
-      }
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    for (let j = b.length; j >= 1; j--) {
+      if (c === b.charCodeAt(j - 1)) {
+        const run = row[j - 1] + 1;
+        row[j] = run;
+        if (run > best) best = run;
+      } else row[j] = 0;
     }
-    prev = row;
   }
   return best;
 }
