@@ -7,6 +7,7 @@ import { diffKnowledge, formatDiff } from '../knowledge/diff.js';
 import { draftDocument } from '../knowledge/draft.js';
 import { checkKnowledge, formatProblem } from '../knowledge/load.js';
 import { knowledgeDir } from '../knowledge/paths.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { renderDocumentText } from '../knowledge/render-document.js';
 import { readServedSnapshot } from '../knowledge/served-snapshot.js';
 import { isAnnotation, splitSentences } from '../knowledge/source-sentences.js';
@@ -74,6 +75,15 @@ export function runKb(argv: string[], out: Out = process.stdout, err: Out = proc
   }
 }
 
+/** The knowledge base, or null after writing its problems (each command needs valid files). */
+function validKnowledge(dir: string, err: Out, why?: string): KnowledgeBase | null {
+  const { kb, problems } = checkKnowledge(dir);
+  if (kb) return kb;
+  if (why) err.write(why + '\n');
+  for (const p of problems) err.write(formatProblem(p) + '\n');
+  return null;
+}
+
 function check(dir: string, out: Out, err: Out): number {
   const { kb, problems } = checkKnowledge(dir);
   if (!kb || problems.length > 0) {
@@ -113,14 +123,10 @@ function draft(dir: string, file: string | undefined, flags: Flags, out: Out, er
     err.write(file ? `kb draft: no such file ${file}\n` : USAGE);
     return 2;
   }
-  const { kb, problems } = checkKnowledge(dir);
-  if (!kb) {
-    err.write('kb draft: the current knowledge files have problems; fix them first (npm run kb -- check)\n');
-    for (const p of problems) err.write(formatProblem(p) + '\n');
-    return 1;
-  }
+  const kb = validKnowledge(dir, err, 'kb draft: the current knowledge files have problems; fix them first (npm run kb -- check)');
+  if (!kb) return 1;
   const name = basename(file, extname(file));
-  const id = flags.id ?? name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') ?? 'draft';
+  const id = (flags.id ?? name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')) || 'draft';
   const sourceRel = join('sources', basename(file));
   const text = readFileSync(file, 'utf8');
   if (resolve(join(dir, sourceRel)) !== resolve(file)) {
@@ -131,7 +137,7 @@ function draft(dir: string, file: string | undefined, flags: Flags, out: Out, er
   const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? name;
   const yaml = formatDocumentYaml(
     {
-      id: id || 'draft',
+      id,
       title: flags.title ?? firstLine,
       shortName: flags['short-name'] ?? flags.title ?? firstLine,
       level: flags.level ?? '县',
@@ -140,7 +146,7 @@ function draft(dir: string, file: string | undefined, flags: Flags, out: Out, er
     result,
   );
   mkdirSync(join(dir, 'drafts'), { recursive: true });
-  const target = join(dir, 'drafts', `${id || 'draft'}.yaml`);
+  const target = join(dir, 'drafts', `${id}.yaml`);
   writeFileSync(target, yaml);
   out.write(`kb draft: ${result.clauses.length} clauses, ${result.sections.length} headings → ${target}\n`);
   out.write(`  source copied to knowledge/${sourceRel}\n`);
@@ -154,11 +160,8 @@ function draft(dir: string, file: string | undefined, flags: Flags, out: Out, er
 }
 
 function render(dir: string, docId: string | undefined, out: Out, err: Out): number {
-  const { kb, problems } = checkKnowledge(dir);
-  if (!kb) {
-    for (const p of problems) err.write(formatProblem(p) + '\n');
-    return 1;
-  }
+  const kb = validKnowledge(dir, err);
+  if (!kb) return 1;
   const id = docId ?? kb.documents[0]?.id;
   if (!id || !kb.documents.some((d) => d.id === id)) {
     err.write(`kb render: no document ${docId}; documents: ${kb.documents.map((d) => d.id).join(', ')}\n`);
@@ -174,12 +177,8 @@ function diff(dir: string, dataDir: string, out: Out, err: Out): number {
     err.write(`kb diff: nothing is being served from ${dataDir} yet (no ${join(dataDir, 'served-knowledge.json')}); start the assistant first\n`);
     return 2;
   }
-  const { kb, problems } = checkKnowledge(dir);
-  if (!kb) {
-    err.write('kb diff: the files have problems, so they could not go live as they are:\n');
-    for (const p of problems) err.write(formatProblem(p) + '\n');
-    return 1;
-  }
+  const kb = validKnowledge(dir, err, 'kb diff: the files have problems, so they could not go live as they are:');
+  if (!kb) return 1;
   out.write(`served: version ${served.version}, loaded ${served.loadedAt}; files: version ${kb.version}\n`);
   out.write(formatDiff(diffKnowledge(served, kb)) + '\n');
   return 0;
@@ -215,11 +214,8 @@ function hitTest(dir: string, question: string, flags: Flags, out: Out, err: Out
     err.write('usage: npm run kb -- test "问题"\n');
     return 2;
   }
-  const { kb, problems } = checkKnowledge(dir);
-  if (!kb) {
-    for (const p of problems) err.write(formatProblem(p) + '\n');
-    return 1;
-  }
+  const kb = validKnowledge(dir, err);
+  if (!kb) return 1;
   const explanation = createAssistant({ kb }).explain(question);
   out.write(flags.json ? `${JSON.stringify(explanation, null, 2)}\n` : `${formatExplanation(explanation)}\n`);
   return 0;

@@ -8,7 +8,6 @@ import { createLogger, type Logger } from '../chat/logger.js';
 import type { MessageHandler } from '../chat/handler.js';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig, type AppConfig, type SlackConfig } from '../config/load-config.js';
-import type { Assistant } from '../core/assistant.js';
 import { createLiveAssistant, type LiveAssistant } from '../core/live-assistant.js';
 import { KnowledgeError, formatProblem } from '../knowledge/load.js';
 import { createFeedback } from '../admin/feedback.js';
@@ -48,7 +47,6 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   }
   const logger = createLogger(config.logLevel, (line) => io.stderr.write(`${line}\n`));
 
-  let assistant: Assistant;
   // Served live, so /kb reload and SIGHUP swap in edited knowledge; live.kb() is always the current one.
   let live: LiveAssistant;
   try {
@@ -58,7 +56,6 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
       dataDir: config.dataDir,
       onSnapshotError: (error) => logger.warn(`cannot write the served-knowledge snapshot in ${config.dataDir}`, error),
     });
-    assistant = live;
   } catch (error) {
     if (error instanceof KnowledgeError) {
       io.stderr.write(`Knowledge error in ${config.knowledgeDir} (run \`npm run kb -- check\`):\n`);
@@ -88,7 +85,8 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
     io.stderr.write(`Cannot open the database in ${config.dataDir}: ${(error as Error).message}\n`);
     return 1;
   }
-  const closeQuiz = () => {
+  // The quiz's timers first, then the database the quiz and the misses log share.
+  const closeState = () => {
     quiz.close();
     db.close();
   };
@@ -102,7 +100,7 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   const handlerFor = (groupAllowlist: string[]) =>
     feedback.observe(
       createChatHandler({
-        assistant,
+        assistant: live,
         prefixes: config.prefixes,
         groupAllowlist,
         adminIds: config.adminIds,
@@ -115,7 +113,7 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   if (config.platforms.includes('console')) {
     await runConsoleChat({ handler: handlerFor([]), input: io.stdin, output: io.stdout, push });
     // End of input ends the chat: a question still in flight is dropped, finished ones are saved.
-    closeQuiz();
+    closeState();
     process.off('SIGHUP', reloadOnSignal);
     return 0;
   }
@@ -149,14 +147,14 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   } catch (error) {
     io.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
     await Promise.allSettled(running.map((r) => r.stop()));
-    closeQuiz();
+    closeState();
     return 1;
   }
 
   const shutdown = (signal: string) => {
     logger.info(`${signal}: stopping ${running.map((r) => r.name).join(', ')}`);
     void Promise.allSettled(running.map((r) => r.stop())).then(() => {
-      closeQuiz();
+      closeState();
       process.exit(0);
     });
   };
