@@ -10,8 +10,6 @@ export interface Analyser {
   tokenize(text: string): string[];
   /** One word → its retrieval terms, or null to drop it (MiniSearch `processTerm`). */
   processTerm(word: string): string[] | null;
-  /** tokenize + processTerm, de-duplicated in order. */
-  terms(text: string): string[];
   /** True for a term that names a unit rather than a topic. */
   isUnitTerm(term: string): boolean;
   /**
@@ -47,11 +45,31 @@ function madeOfQuestionWords(word: string, stop: ReadonlySet<string>): boolean {
   return ok[word.length];
 }
 
+/**
+ * Remembers a pure function's results. A question is analysed several times on its way (topic
+ * check, search, coverage) and the knowledge base repeats its words: computing each once keeps
+ * both the work and the garbage of a question small. Emptied when full, so it stays bounded.
+ */
+function remembered<T>(f: (key: string) => T, limit: number): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    const hit = seen.get(key);
+    if (hit !== undefined || seen.has(key)) return hit as T;
+    const value = f(key);
+    if (seen.size >= limit) seen.clear();
+    seen.set(key, value);
+    return value;
+  };
+}
+
+/** Results are shared between callers: frozen, so no caller can change another's. */
+const frozen = <T>(x: T): T => (Array.isArray(x) ? (Object.freeze(x) as T) : x);
+
 export function createAnalyser(o: AnalyserOptions): Analyser {
   const stop = new Set(o.questionWords.map(normaliseText));
   const unitNames = new Set(o.units.words().map((w) => o.units.canonical(w)!));
 
-  const processTerm = (raw: string): string[] | null => {
+  const processWord = (raw: string): string[] | null => {
     const word = raw.trim();
     if (!word || [...word].every((c) => PUNCTUATION.test(c) || /\s/.test(c))) return null;
     const unit = o.units.canonical(word);
@@ -64,31 +82,29 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
     return [word];
   };
 
-  const tokenize = (text: string): string[] => o.tokenizer.tokenize(normaliseText(text));
+  const processTerm = remembered((word) => frozen(processWord(word)), 50_000);
+  const tokenize = remembered((text) => frozen(o.tokenizer.tokenize(normaliseText(text))), 1_000);
+
+  const topicWords = remembered((text: string): TopicWord[] => {
+    const words = [...new Set(tokenize(text).map((w) => w.trim()).filter(Boolean))];
+    const longest = words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
+    const out: TopicWord[] = [];
+    for (const word of longest) {
+      const terms = processTerm(word) ?? [];
+      if (terms.some((t) => unitNames.has(t))) continue;
+      const parts = words
+        .filter((o) => o !== word && word.includes(o))
+        .map((o) => processTerm(o) ?? [])
+        .filter((ts) => ts.length > 0 && !ts.some((t) => unitNames.has(t)));
+      if (terms.length || parts.length) out.push({ word, terms, parts });
+    }
+    return frozen(out);
+  }, 1_000);
 
   return {
     tokenize,
     processTerm,
     isUnitTerm: (t) => unitNames.has(t),
-    topicWords(text) {
-      const words = [...new Set(tokenize(text).map((w) => w.trim()).filter(Boolean))];
-      const longest = words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
-      const out: TopicWord[] = [];
-      for (const word of longest) {
-        const terms = processTerm(word) ?? [];
-        if (terms.some((t) => unitNames.has(t))) continue;
-        const parts = words
-          .filter((o) => o !== word && word.includes(o))
-          .map((o) => processTerm(o) ?? [])
-          .filter((ts) => ts.length > 0 && !ts.some((t) => unitNames.has(t)));
-        if (terms.length || parts.length) out.push({ word, terms, parts });
-      }
-      return out;
-    },
-    terms(text) {
-      const out = new Set<string>();
-      for (const w of tokenize(text)) for (const t of processTerm(w) ?? []) out.add(t);
-      return [...out];
-    },
+    topicWords,
   };
 }

@@ -45,6 +45,8 @@ interface Trace {
   /** The text that was searched, and what the search ranked. */
   searched?: string;
   hits: Hit[];
+  /** Keep the hits too weak to answer (hit testing shows them); ask() never needs them. */
+  weakHits: boolean;
 }
 
 /**
@@ -151,8 +153,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const need = QUOTED.test(question) ? QUOTED_RUN : QUOTE_RUN;
     if (q.length < need) return null;
     let best: { clause: Clause; run: number } | null = null;
-    // Only a clause sharing QUOTED_RUN (≤ need) characters in a row can reach need; same order.
-    for (const i of quoteCandidates.of(q)) {
+    // Only a clause holding both ends of such a run can share it; same order.
+    for (const i of quoteCandidates.of(q, need)) {
       const { clause, compact } = compactClauses[i];
       const run = longestCommonRun(q, compact);
       if (run >= need && (!best || run > best.run)) best = { clause, run };
@@ -171,7 +173,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const organisation = (question: string, norm: string, trace: Trace, inLevel?: (c: Clause) => boolean): Reply => {
     const inOrganisation = (c: Clause) => c.path.startsWith('一') && (!inLevel || inLevel(c));
     trace.searched = `${norm} ${organisationTopic(norm)}`;
-    const hits = index.search(trace.searched, inOrganisation);
+    const hits = index.search(trace.searched, { filter: inOrganisation });
     trace.hits = hits;
     if (hits.length) {
       const [best, ...rest] = hits;
@@ -186,7 +188,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     return { question, intent: 'organisation', answers: all, related: [] };
   };
 
-  const newTrace = (): Trace => ({ route: 'search', units: [], hits: [] });
+  const newTrace = (weakHits = false): Trace => ({ route: 'search', units: [], hits: [], weakHits });
 
   const route = (question: string, trace: Trace): Reply => {
     const full = normaliseText(question);
@@ -230,10 +232,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
     trace.route = 'search';
     trace.searched = norm;
-    trace.hits = index.search(norm, inLevel);
+    const wanted = trace.weakHits ? undefined : minCoverage;
+    trace.hits = index.search(norm, { filter: inLevel, minCoverage: wanted });
     // Nothing at the named level: the other documents may still say it (the answer names its document).
     if (inLevel && !trace.hits.some((h) => h.coverage >= minCoverage)) {
-      trace.hits = index.search(norm);
+      trace.hits = index.search(norm, { minCoverage: wanted });
       if (trace.level) trace.level.restricted = false;
     }
     return fromHits(question, 'responsibility', trace.hits, !inLevel && kb.documents.length > 1);
@@ -246,7 +249,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     },
     ask: (question) => route(question, newTrace()),
     explain(question) {
-      const trace = newTrace();
+      const trace = newTrace(true);
       const reply = route(question, trace);
       return {
         question,

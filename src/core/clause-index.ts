@@ -1,8 +1,10 @@
 // Full-text index over the clauses (MiniSearch, BM25) plus the one figure refusal needs:
-// how much of what the question is about the best clause actually contains.
+// how much of what the question is about the best clause actually contains. When only clauses
+// covering enough are wanted, the others are not scored at all (what keeps 100× fast).
 import MiniSearch from 'minisearch';
 import type { Clause } from '../knowledge/types.js';
-import type { Analyser, TopicWord } from './analyser.js';
+import type { Analyser } from './analyser.js';
+import { createCoverage, type Coverage } from './coverage.js';
 
 export interface IndexWeights {
   /** Field boosts, decided on the eval set (`npm run eval -- --sweep`). */
@@ -32,8 +34,17 @@ export interface Hit {
   matched: Record<string, string[]>;
 }
 
+export interface SearchOptions {
+  filter?: (c: Clause) => boolean;
+  /**
+   * Only hits covering at least this share are wanted: clauses that cannot reach it are left out
+   * before scoring (the hits that remain, their scores and order are unchanged).
+   */
+  minCoverage?: number;
+}
+
 export interface ClauseIndex {
-  search(question: string, filter?: (c: Clause) => boolean): Hit[];
+  search(question: string, options?: SearchOptions): Hit[];
   /**
    * True when the question names something to look for besides units and question words.
    * With `specific`, words found in a quarter or more of the clauses (反拐, 拐卖) do not count:
@@ -51,6 +62,12 @@ interface Doc {
 
 const UNIT_SEPARATOR = '|';
 const GENERIC_SHARE = 0.25;
+/** Look for reachable clauses only when the required terms' postings are at most this share of all the question's. */
+const PRUNE_SHARE = 0.5;
+/** All the terms looked up hold at most this many times the required terms' postings (chosen on the 100× bench). */
+const LOOK_UP_MORE = 2;
+/** Joins already processed terms into one query string (never in a term). */
+const TERM_LIST = '\u0001';
 
 export function createClauseIndex(
   clauses: readonly Clause[],
@@ -58,9 +75,15 @@ export function createClauseIndex(
   weights: IndexWeights = DEFAULT_WEIGHTS,
 ): ClauseIndex {
   const byId = new Map(clauses.map((c) => [c.id, c]));
+  // Words of the clause being added (text and titles), kept for the rarity figures below.
+  let adding: string[][] = [];
   // Unit names are already canonical: split, never segment them.
-  const tokenize = (text: string, field?: string) =>
-    field === 'units' ? text.split(UNIT_SEPARATOR) : analyser.tokenize(text);
+  const tokenize = (text: string, field?: string) => {
+    if (field === 'units') return text.split(UNIT_SEPARATOR);
+    const words = analyser.tokenize(text);
+    adding.push(words);
+    return words;
+  };
   const processTerm = (term: string, field?: string) =>
     field === 'units' ? term : analyser.processTerm(term);
 
@@ -81,51 +104,44 @@ export function createClauseIndex(
     titles: c.titles.map((t) => t.title ?? '').join(' '),
     units: [...c.lead, ...c.cooperate].join(UNIT_SEPARATOR),
   }));
-  mini.addAll(docs);
-
-  // Rarity of each term over text and titles; unit names do not count as topic.
+  // Rarity of each term over text and titles, from the words indexed (segmenting once);
+  // unit names do not count as topic.
   const df = new Map<string, number>();
   for (const d of docs) {
-    for (const t of new Set(analyser.terms(`${d.text} ${d.titles}`))) df.set(t, (df.get(t) ?? 0) + 1);
+    adding = [];
+    mini.add(d);
+    const terms = new Set<string>();
+    for (const words of adding) for (const w of words) for (const t of analyser.processTerm(w) ?? []) terms.add(t);
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const n = Math.max(1, clauses.length);
   const weight = (t: string) => Math.log(1 + n / (df.get(t) ?? weights.unknownDf));
 
-  const termsWeight = (terms: string[]) => Math.max(0, ...terms.map(weight));
+  const postings = (terms: readonly string[]) => terms.reduce((s, t) => s + (df.get(t) ?? 0), 0);
 
   /**
-   * Coverage counts whole words, not the parts search mode adds: 公车管理 is one unknown word,
-   * not half covered by 管理. A word whose own terms miss still earns the share of its parts that
-   * match (学校门口 → 学校), weighted by rarity.
+   * Clauses that can reach `min` coverage, or null when looking for them would not leave out
+   * enough to pay for the look-up. They hold one of the required terms (found by a search for
+   * those terms alone) and, counting every term not looked up as held, can still cover `min`.
+   * Rarer terms are looked up too while that stays cheap: the more terms looked up, the fewer
+   * clauses the bound lets through.
    */
-  const coverageOf = (words: TopicWord[]): ((matchedTerms: readonly string[]) => number) => {
-    // Word weights once per question, the figure once per set of matched terms: at scale
-    // thousands of hits share a handful of such sets.
-    const weighed = words.map((w) => {
-      const own = termsWeight(w.terms);
-      const parts = w.parts.map(termsWeight);
-      return { w, parts, wordWeight: Math.max(own, ...parts), partsSum: parts.reduce((a, b) => a + b, 0) };
-    });
-    const cache = new Map<string, number>();
-    return (matchedTerms) => {
-      const key = matchedTerms.join('\u0000');
-      const cached = cache.get(key);
-      if (cached !== undefined) return cached;
-      const matched = new Set(matchedTerms);
-      let total = 0;
-      let covered = 0;
-      for (const { w, parts, wordWeight, partsSum } of weighed) {
-        total += wordWeight;
-        if (w.terms.some((t) => matched.has(t))) covered += wordWeight;
-        else if (parts.length) {
-          const hit = w.parts.reduce((s, p, i) => s + (p.some((t) => matched.has(t)) ? (parts[i] ?? 0) : 0), 0);
-          covered += (wordWeight * hit) / partsSum;
-        }
-      }
-      const c = total > 0 ? covered / total : 0;
-      cache.set(key, c);
-      return c;
-    };
+  const reachable = (coverage: Coverage, min: number, filter: { filter?: (r: { id: string }) => boolean }): Set<string> | null => {
+    const dfOf = (t: string) => df.get(t) ?? 0;
+    const required = coverage.required(min, dfOf);
+    if (!required || postings(required) > postings(coverage.terms) * PRUNE_SHARE) return null;
+    if (!required.length) return new Set();
+    const looked = [...required];
+    let spent = postings(required);
+    for (const t of [...coverage.terms].filter((t) => !required.includes(t)).sort((a, b) => dfOf(a) - dfOf(b))) {
+      if (spent + dfOf(t) > postings(required) * LOOK_UP_MORE) break;
+      looked.push(t);
+      spent += dfOf(t);
+    }
+    const found = mini.search(looked.join(TERM_LIST), { ...filter, tokenize: (s) => s.split(TERM_LIST), processTerm: (t) => t });
+    return new Set(
+      found.filter((r) => r.queryTerms.some((t) => required.includes(t)) && coverage.bound(r.queryTerms, looked) >= min).map((r) => r.id as string),
+    );
   };
 
   return {
@@ -133,12 +149,16 @@ export function createClauseIndex(
       analyser
         .topicWords(question)
         .some((w) => !specific || [...w.terms, ...w.parts.flat()].every((t) => (df.get(t) ?? 0) < n * GENERIC_SHARE)),
-    search(question, filter) {
-      const coverage = coverageOf(analyser.topicWords(question));
-      const results = mini.search(question, filter ? { filter: (r) => filter(byId.get(r.id)!) } : {});
+    search(question, { filter, minCoverage } = {}) {
+      const coverage = createCoverage(analyser.topicWords(question), weight);
+      const inFilter = filter ? { filter: (r: { id: string }) => filter(byId.get(r.id)!) } : {};
+      const only = minCoverage === undefined ? null : reachable(coverage, minCoverage, inFilter);
+      if (only && !only.size) return [];
+      // Scoring only the reachable clauses: a boost of 0 skips a clause, 1 leaves a score as it was.
+      const results = mini.search(question, only ? { boostDocument: (id) => (only.has(id as string) ? 1 : 0) } : inFilter);
       return results
         .map((r) => {
-          const c = coverage(r.queryTerms);
+          const c = coverage.of(r.queryTerms);
           return { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c, matched: r.match };
         })
         .sort((a, b) => b.score - a.score);

@@ -1,10 +1,11 @@
-// Which texts can share a run of at least `k` characters with a question: those holding one of
-// its k-character substrings. Lets a quote search skip the clauses it could never match, so its
+// Which texts can share a run of at least `run` characters with a question. A shared run of
+// `run` ≥ k characters starting at s holds the question's k-grams at s and at s + run − k, so a
+// text must hold both: an index of k-grams lets a quote search skip every other text, and its
 // cost follows the matches rather than the size of the knowledge base.
 
 export interface QuoteCandidates {
-  /** Indices, ascending, of the texts holding some k-character substring of `q`. */
-  of(q: string): number[];
+  /** Indices, ascending, of the texts holding, for some s, both k-grams of `q` at s and s + run − k. */
+  of(q: string, run: number): number[];
 }
 
 export function createQuoteCandidates(texts: readonly string[], k: number): QuoteCandidates {
@@ -24,10 +25,21 @@ export function createQuoteCandidates(texts: readonly string[], k: number): Quot
     return grams;
   };
   return {
-    of(q) {
+    of(q, run) {
+      if (run < k) throw new RangeError(`a run of ${run} is shorter than the indexed ${k} characters`);
       const g = index();
       const found = new Set<number>();
-      for (let s = 0; s + k <= q.length; s++) for (const i of g.get(q.slice(s, s + k)) ?? []) found.add(i);
+      for (let s = 0; s + run <= q.length; s++) {
+        const first = g.get(q.slice(s, s + k));
+        const last = g.get(q.slice(s + run - k, s + run));
+        if (!first || !last) continue;
+        // Both lists are ascending: walk them together.
+        for (let a = 0, b = 0; a < first.length && b < last.length; ) {
+          if (first[a] === last[b]) found.add(first[a++]), b++;
+          else if (first[a] < last[b]) a++;
+          else b++;
+        }
+      }
       return [...found].sort((a, b) => a - b);
     },
   };

@@ -244,8 +244,11 @@ function ready(): Jieba {
  * jieba cuts a text at these characters and segments each piece on its own, so segmenting piece
  * by piece gives the same words; pieces recur (a clause is indexed as text and again with its
  * headings, headings are shared), so each is segmented and looked up once per dictionary.
+ * Normalised text has , ; : where the document has ，；： (NFKC): jieba does not cut there itself,
+ * but no dictionary word holds them and its HMM stops at ASCII, so its words are the same
+ * (tests/core/tokenizer-pieces.test.ts) and a clause's phrases are shared pieces too.
  */
-const SEPARATOR = /([ \t\n，。])/;
+const SEPARATOR = /([ \t\n，。,;:])/;
 interface Piece {
   words: string[];
   /** Positions in insertedList of the added words the piece contains. */
@@ -255,7 +258,7 @@ const pieces = new Map<string, Piece>();
 const MAX_PIECES = 100_000;
 
 /** Added words holding a separator can span pieces: looked for in the whole text. */
-const spansPieces = (w: string) => /[ \t\n，。]/.test(w);
+const spansPieces = (w: string) => SEPARATOR.test(w);
 
 function piece(j: Jieba, text: string): Piece {
   let p = pieces.get(text);

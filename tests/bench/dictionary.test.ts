@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dictionaryFigures, parseDictionary, trimDictionary } from '../../src/build/trim-dictionary.js';
+import { longestCommonRun } from '../../src/core/quote.js';
 import { createQuoteCandidates } from '../../src/core/quote-candidates.js';
 import { loadEvalSet } from '../../src/core/evaluation.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
@@ -49,8 +50,29 @@ describe('trimmed dictionary', { timeout: 240_000 }, () => {
 describe('quote candidates', () => {
   it('are the texts sharing k characters in a row with the question, in order', () => {
     const c = createQuoteCandidates(['abcdefgh', 'xxcdefyy', 'zzzzzzzz', 'defgxx'], 4);
-    expect(c.of('qcdefq')).toEqual([0, 1]);
-    expect(c.of('defg')).toEqual([0, 3]);
-    expect(c.of('abc')).toEqual([]);
+    expect(c.of('qcdefq', 4)).toEqual([0, 1]);
+    expect(c.of('defg', 4)).toEqual([0, 3]);
+    expect(c.of('abc', 4)).toEqual([]);
+  });
+
+  it('for a longer run, leave out texts holding only one end of it', () => {
+    const c = createQuoteCandidates(['abcdefgh', 'abcdzzzz', 'zzzzefgh', 'xabcdefghx'], 4);
+    expect(c.of('abcdefgh', 8)).toEqual([0, 3]);
+    expect(c.of('abcdefgh', 4)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('never leave out a text that shares the run (random texts)', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const word = (n: number) => Array.from({ length: n }, () => 'abc'[rnd(3)]).join('');
+    const texts = Array.from({ length: 200 }, () => word(20 + rnd(20)));
+    const c = createQuoteCandidates(texts, 3);
+    for (let i = 0; i < 100; i++) {
+      const q = word(8 + rnd(10));
+      const run = 3 + rnd(5);
+      const sharing = texts.flatMap((t, j) => (longestCommonRun(q, t) >= run ? [j] : []));
+      const found = c.of(q, run);
+      expect(found.filter((j) => sharing.includes(j))).toEqual(sharing);
+    }
   });
 });
