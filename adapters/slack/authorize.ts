@@ -6,26 +6,26 @@ import type { AuthorizeResult, webApi } from '@slack/bolt';
 
 export interface BotAuthorize {
   (): Promise<AuthorizeResult>;
+  /** The same check through another client (start-up's, which gives up sooner); a success is kept. */
+  through(client: webApi.WebClient): Promise<AuthorizeResult>;
 }
 
 export function createBotAuthorize(client: () => webApi.WebClient, token: string): BotAuthorize {
   let pending: Promise<AuthorizeResult> | undefined;
-  return () => {
-    if (!pending) {
-      const attempt = client()
-        .auth.test({ token })
-        .then((r) => ({
-          botToken: token,
-          ...(r.bot_id ? { botId: r.bot_id } : {}),
-          ...(r.user_id ? { botUserId: r.user_id } : {}),
-          ...(r.team_id ? { teamId: r.team_id } : {}),
-        }));
-      // Forget a failure so the next event tries again; the caller still sees this one's error.
-      attempt.catch(() => {
-        if (pending === attempt) pending = undefined;
-      });
-      pending = attempt;
-    }
-    return pending;
+  const check = (through: webApi.WebClient) => {
+    const attempt = through.auth.test({ token }).then((r) => ({
+      botToken: token,
+      ...(r.bot_id ? { botId: r.bot_id } : {}),
+      ...(r.user_id ? { botUserId: r.user_id } : {}),
+      ...(r.team_id ? { teamId: r.team_id } : {}),
+    }));
+    // Forget a failure so the next event tries again; the caller still sees this one's error.
+    attempt.catch(() => {
+      if (pending === attempt) pending = undefined;
+    });
+    pending = attempt;
+    return attempt;
   };
+  const authorize = () => pending ?? check(client());
+  return Object.assign(authorize, { through: check });
 }

@@ -2,7 +2,7 @@
 // shared handler decides and answers, answers go back as Block Kit (ephemeral for the slash command).
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { MessageHandler } from '../../src/chat/handler.js';
 import { silentLogger, type Logger } from '../../src/chat/logger.js';
 import { createPacer } from '../../src/chat/pacer.js';
@@ -67,6 +67,12 @@ export const SLACK_RETRY_CONFIG: webApi.RetryOptions = {
   maxTimeout: 30_000,
   randomize: true,
 };
+
+/**
+ * The start-up check gives up within seconds: an unreachable Slack (a wrong SLACK_API_URL, no
+ * network) should stop start-up with a clear line, not keep it waiting a minute and more.
+ */
+export const SLACK_STARTUP_RETRY_CONFIG: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 };
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const logger = options.logger ?? silentLogger;
@@ -148,10 +154,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return boundPort();
     },
     async start() {
+      const startup = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: SLACK_STARTUP_RETRY_CONFIG, logger: boltLogger });
       try {
-        await authorize();
+        await authorize.through(startup);
       } catch (error) {
-        throw new Error(`Slack rejected the bot token (SLACK_BOT_TOKEN) or could not be reached: ${describe(error)}`);
+        throw new Error(
+          isPlatformError(error)
+            ? `Slack rejected the bot token (SLACK_BOT_TOKEN): ${describe(error)}`
+            : `Slack could not be reached at ${options.apiUrl ?? 'https://slack.com/api/'} (SLACK_API_URL, network): ${describe(error)}`,
+        );
       }
       if (mode === 'http') {
         const listen = { port: options.port ?? 3000, ...(options.host ? { host: options.host } : {}) };
@@ -177,6 +188,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
 function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** Slack answered, with ok: false (invalid_auth, token_revoked …), as opposed to no usable answer. */
+function isPlatformError(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === webApi.ErrorCode.PlatformError;
 }
 
 function describe(error: unknown): string {

@@ -1,4 +1,6 @@
 // createSlackApp: signature verification, Web API retries on 429, SLACK_API_URL, start-up checks.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../adapters/slack/index.js';
 import {
@@ -69,6 +71,20 @@ describe('createSlackApp over HTTP', () => {
     slack.queue('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } });
     const bot = createSlackApp({ token: 'xoxb-bad', signingSecret: 's', apiUrl: `${slack.url}/api/`, port: 0, host: '127.0.0.1', handler: handler });
     await expect(bot.start()).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth/);
+    expect(bot.port).toBeUndefined();
+    await bot.stop();
+  });
+
+  it('refuses to start when Slack cannot be reached, naming SLACK_API_URL, and opens no port', async () => {
+    // A port nothing listens on: taken, then given back.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((r) => probe.close(r));
+    const apiUrl = `http://127.0.0.1:${port}/api/`;
+    const bot = createSlackApp({ token: 'xoxb-x', signingSecret: 's', apiUrl, port: 0, host: '127.0.0.1', handler: handler });
+    // Within the test's time limit: the start-up check gives up after a few quick retries.
+    await expect(bot.start()).rejects.toThrow(new RegExp(`could not be reached at ${apiUrl}.*SLACK_API_URL`));
     expect(bot.port).toBeUndefined();
     await bot.stop();
   });
