@@ -45,8 +45,8 @@ interface Trace {
   /** The text that was searched, and what the search ranked. */
   searched?: string;
   hits: Hit[];
-  /** Keep the hits too weak to answer (hit testing shows them); ask() never needs them. */
-  weakHits: boolean;
+  /** Hit testing: keep the hits too weak to answer, with the terms each matched; ask() needs neither. */
+  hitTesting: boolean;
 }
 
 /**
@@ -173,7 +173,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const organisation = (question: string, norm: string, trace: Trace, inLevel?: (c: Clause) => boolean): Reply => {
     const inOrganisation = (c: Clause) => c.path.startsWith('一') && (!inLevel || inLevel(c));
     trace.searched = `${norm} ${organisationTopic(norm)}`;
-    const hits = index.search(trace.searched, { filter: inOrganisation });
+    const hits = index.search(trace.searched, { filter: inOrganisation, matches: trace.hitTesting });
     trace.hits = hits;
     if (hits.length) {
       const [best, ...rest] = hits;
@@ -188,7 +188,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     return { question, intent: 'organisation', answers: all, related: [] };
   };
 
-  const newTrace = (weakHits = false): Trace => ({ route: 'search', units: [], hits: [], weakHits });
+  const newTrace = (hitTesting = false): Trace => ({ route: 'search', units: [], hits: [], hitTesting });
 
   const route = (question: string, trace: Trace): Reply => {
     const full = normaliseText(question);
@@ -232,11 +232,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
     trace.route = 'search';
     trace.searched = norm;
-    const wanted = trace.weakHits ? undefined : minCoverage;
-    trace.hits = index.search(norm, { filter: inLevel, minCoverage: wanted });
+    const wanted = { minCoverage: trace.hitTesting ? undefined : minCoverage, matches: trace.hitTesting };
+    trace.hits = index.search(norm, { filter: inLevel, ...wanted });
     // Nothing at the named level: the other documents may still say it (the answer names its document).
     if (inLevel && !trace.hits.some((h) => h.coverage >= minCoverage)) {
-      trace.hits = index.search(norm, { minCoverage: wanted });
+      trace.hits = index.search(norm, wanted);
       if (trace.level) trace.level.restricted = false;
     }
     return fromHits(question, 'responsibility', trace.hits, !inLevel && kb.documents.length > 1);
@@ -266,7 +266,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
           score: round(h.score),
           coverage: round(h.coverage),
           passes: h.coverage >= minCoverage,
-          matched: h.matched,
+          matched: h.matched ?? {},
         })),
         reply,
       };

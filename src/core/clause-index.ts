@@ -5,6 +5,7 @@ import MiniSearch from 'minisearch';
 import type { Clause } from '../knowledge/types.js';
 import type { Analyser } from './analyser.js';
 import { createCoverage, type Coverage } from './coverage.js';
+import { fromTermKey, toTermKey } from './term-keys.js';
 
 export interface IndexWeights {
   /** Field boosts, decided on the eval set (`npm run eval -- --sweep`). */
@@ -30,8 +31,8 @@ export interface Hit {
   score: number;
   /** Share (0–1) of the question's topic words, weighted by rarity, found in this clause. */
   coverage: number;
-  /** The question's terms this clause matched, and the clause's fields each was found in (for `kb test`). */
-  matched: Record<string, string[]>;
+  /** The question's terms this clause matched, and the clause's fields each was found in (asked for by `kb test`). */
+  matched?: Record<string, string[]>;
 }
 
 export interface SearchOptions {
@@ -41,6 +42,8 @@ export interface SearchOptions {
    * before scoring (the hits that remain, their scores and order are unchanged).
    */
   minCoverage?: number;
+  /** Fill in each hit's matched terms (hit testing); answers never need them. */
+  matches?: boolean;
 }
 
 export interface ClauseIndex {
@@ -66,6 +69,7 @@ const GENERIC_SHARE = 0.25;
 const PRUNE_SHARE = 0.5;
 /** All the terms looked up hold at most this many times the required terms' postings (chosen on the 100× bench). */
 const LOOK_UP_MORE = 2;
+const MAX_REMEMBERED = 50_000;
 /** Joins already processed terms into one query string (never in a term). */
 const TERM_LIST = '\u0001';
 
@@ -84,8 +88,18 @@ export function createClauseIndex(
     adding.push(words);
     return words;
   };
-  const processTerm = (term: string, field?: string) =>
-    field === 'units' ? term : analyser.processTerm(term);
+  // A word's terms as MiniSearch stores them (term-keys.ts), worked out once per word.
+  const termKeys = new Map<string, string[] | null>();
+  const keysOf = (word: string): string[] | null => {
+    let keys = termKeys.get(word);
+    if (keys === undefined) {
+      keys = analyser.processTerm(word)?.map(toTermKey) ?? null;
+      if (termKeys.size >= MAX_REMEMBERED) termKeys.clear();
+      termKeys.set(word, keys);
+    }
+    return keys;
+  };
+  const processTerm = (term: string, field?: string) => (field === 'units' ? toTermKey(term) : keysOf(term));
 
   const mini = new MiniSearch<Doc>({
     fields: ['text', 'titles', 'units'],
@@ -93,7 +107,7 @@ export function createClauseIndex(
     processTerm,
     searchOptions: {
       tokenize: (text) => analyser.tokenize(text),
-      processTerm: (term) => analyser.processTerm(term),
+      processTerm: (term) => keysOf(term),
       boost: { text: weights.text, titles: weights.titles, units: weights.units },
       combineWith: 'OR',
     },
@@ -138,10 +152,19 @@ export function createClauseIndex(
       looked.push(t);
       spent += dfOf(t);
     }
-    const found = mini.search(looked.join(TERM_LIST), { ...filter, tokenize: (s) => s.split(TERM_LIST), processTerm: (t) => t });
-    return new Set(
-      found.filter((r) => r.queryTerms.some((t) => required.includes(t)) && coverage.bound(r.queryTerms, looked) >= min).map((r) => r.id as string),
-    );
+    const found = mini.search(looked.map(toTermKey).join(TERM_LIST), { ...filter, tokenize: (s) => s.split(TERM_LIST), processTerm: (t) => t });
+    // Decided once per set of terms held: at scale thousands of clauses share a handful.
+    const passes = new Map<string, boolean>();
+    const reaches = (keys: string[]) => {
+      const joined = keys.join(TERM_LIST);
+      let ok = passes.get(joined);
+      if (ok === undefined) {
+        const held = keys.map(fromTermKey);
+        passes.set(joined, (ok = held.some((t) => required.includes(t)) && coverage.bound(held, looked) >= min));
+      }
+      return ok;
+    };
+    return new Set(found.filter((r) => reaches(r.queryTerms)).map((r) => r.id as string));
   };
 
   return {
@@ -149,17 +172,23 @@ export function createClauseIndex(
       analyser
         .topicWords(question)
         .some((w) => !specific || [...w.terms, ...w.parts.flat()].every((t) => (df.get(t) ?? 0) < n * GENERIC_SHARE)),
-    search(question, { filter, minCoverage } = {}) {
+    search(question, { filter, minCoverage, matches = false } = {}) {
       const coverage = createCoverage(analyser.topicWords(question), weight);
       const inFilter = filter ? { filter: (r: { id: string }) => filter(byId.get(r.id)!) } : {};
       const only = minCoverage === undefined ? null : reachable(coverage, minCoverage, inFilter);
       if (only && !only.size) return [];
       // Scoring only the reachable clauses: a boost of 0 skips a clause, 1 leaves a score as it was.
       const results = mini.search(question, only ? { boostDocument: (id) => (only.has(id as string) ? 1 : 0) } : inFilter);
+      // Coverage once per set of matched keys: at scale thousands of hits share a handful.
+      const byKeys = new Map<string, number>();
       return results
-        .map((r) => {
-          const c = coverage.of(r.queryTerms);
-          return { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c, matched: r.match };
+        .map((r): Hit => {
+          const keys = r.queryTerms.join(TERM_LIST);
+          let c = byKeys.get(keys);
+          if (c === undefined) byKeys.set(keys, (c = coverage.of(r.queryTerms.map(fromTermKey))));
+          const hit: Hit = { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c };
+          if (matches) hit.matched = Object.fromEntries(Object.entries(r.match).map(([key, fields]) => [fromTermKey(key), fields]));
+          return hit;
         })
         .sort((a, b) => b.score - a.score);
     },
