@@ -2,6 +2,7 @@
 // normalise, segment, then map each word (unit alias → canonical unit, synonym → the document's
 // words, question word → dropped).
 import { normaliseText, PUNCTUATION } from './normalise.js';
+import { remembered } from './remembered.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { UnitFinder } from './unit-finder.js';
 
@@ -43,23 +44,6 @@ function madeOfQuestionWords(word: string, stop: ReadonlySet<string>): boolean {
     for (let start = 0; start < end && !ok[end]; start++) ok[end] = ok[start] && stop.has(word.slice(start, end));
   }
   return ok[word.length];
-}
-
-/**
- * Remembers a pure function's results. A question is analysed several times on its way (topic
- * check, search, coverage) and the knowledge base repeats its words: computing each once keeps
- * both the work and the garbage of a question small. Emptied when full, so it stays bounded.
- */
-function remembered<T>(f: (key: string) => T, limit: number): (key: string) => T {
-  const seen = new Map<string, T>();
-  return (key) => {
-    const hit = seen.get(key);
-    if (hit !== undefined || seen.has(key)) return hit as T;
-    const value = f(key);
-    if (seen.size >= limit) seen.clear();
-    seen.set(key, value);
-    return value;
-  };
 }
 
 /** Results are shared between callers: frozen, so no caller can change another's. */

@@ -5,6 +5,7 @@ import MiniSearch from 'minisearch';
 import type { Clause } from '../knowledge/types.js';
 import type { Analyser } from './analyser.js';
 import { createCoverage, type Coverage } from './coverage.js';
+import { remembered } from './remembered.js';
 import { fromTermKey, toTermKey } from './term-keys.js';
 
 export interface IndexWeights {
@@ -69,7 +70,9 @@ const GENERIC_SHARE = 0.25;
 const PRUNE_SHARE = 0.5;
 /** All the terms looked up hold at most this many times the required terms' postings (chosen on the 100× bench). */
 const LOOK_UP_MORE = 2;
-const MAX_REMEMBERED = 50_000;
+const WORDS_REMEMBERED = 50_000;
+/** Sets of matched terms remembered per search (thousands of hits share a handful). */
+const SETS_REMEMBERED = 10_000;
 /** Joins already processed terms into one query string (never in a term). */
 const TERM_LIST = '\u0001';
 
@@ -89,16 +92,7 @@ export function createClauseIndex(
     return words;
   };
   // A word's terms as MiniSearch stores them (term-keys.ts), worked out once per word.
-  const termKeys = new Map<string, string[] | null>();
-  const keysOf = (word: string): string[] | null => {
-    let keys = termKeys.get(word);
-    if (keys === undefined) {
-      keys = analyser.processTerm(word)?.map(toTermKey) ?? null;
-      if (termKeys.size >= MAX_REMEMBERED) termKeys.clear();
-      termKeys.set(word, keys);
-    }
-    return keys;
-  };
+  const keysOf = remembered((word) => analyser.processTerm(word)?.map(toTermKey) ?? null, WORDS_REMEMBERED);
   const processTerm = (term: string, field?: string) => (field === 'units' ? toTermKey(term) : keysOf(term));
 
   const mini = new MiniSearch<Doc>({
@@ -130,8 +124,8 @@ export function createClauseIndex(
   }
   const n = Math.max(1, clauses.length);
   const weight = (t: string) => Math.log(1 + n / (df.get(t) ?? weights.unknownDf));
-
-  const postings = (terms: readonly string[]) => terms.reduce((s, t) => s + (df.get(t) ?? 0), 0);
+  const dfOf = (t: string) => df.get(t) ?? 0;
+  const postings = (terms: readonly string[]) => terms.reduce((s, t) => s + dfOf(t), 0);
 
   /**
    * Clauses that can reach `min` coverage, or null when looking for them would not leave out
@@ -141,37 +135,32 @@ export function createClauseIndex(
    * clauses the bound lets through.
    */
   const reachable = (coverage: Coverage, min: number, filter: { filter?: (r: { id: string }) => boolean }): Set<string> | null => {
-    const dfOf = (t: string) => df.get(t) ?? 0;
     const required = coverage.required(min, dfOf);
-    if (!required || postings(required) > postings(coverage.terms) * PRUNE_SHARE) return null;
+    if (!required) return null;
+    const requiredPostings = postings(required);
+    if (requiredPostings > postings(coverage.terms) * PRUNE_SHARE) return null;
     if (!required.length) return new Set();
     const looked = [...required];
-    let spent = postings(required);
-    for (const t of [...coverage.terms].filter((t) => !required.includes(t)).sort((a, b) => dfOf(a) - dfOf(b))) {
-      if (spent + dfOf(t) > postings(required) * LOOK_UP_MORE) break;
+    let spent = requiredPostings;
+    for (const t of coverage.terms.filter((t) => !required.includes(t)).sort((a, b) => dfOf(a) - dfOf(b))) {
+      if (spent + dfOf(t) > requiredPostings * LOOK_UP_MORE) break;
       looked.push(t);
       spent += dfOf(t);
     }
     const found = mini.search(looked.map(toTermKey).join(TERM_LIST), { ...filter, tokenize: (s) => s.split(TERM_LIST), processTerm: (t) => t });
-    // Decided once per set of terms held: at scale thousands of clauses share a handful.
-    const passes = new Map<string, boolean>();
-    const reaches = (keys: string[]) => {
-      const joined = keys.join(TERM_LIST);
-      let ok = passes.get(joined);
-      if (ok === undefined) {
-        const held = keys.map(fromTermKey);
-        passes.set(joined, (ok = held.some((t) => required.includes(t)) && coverage.bound(held, looked) >= min));
-      }
-      return ok;
-    };
-    return new Set(found.filter((r) => reaches(r.queryTerms)).map((r) => r.id as string));
+    // Decided once per set of terms held.
+    const reaches = remembered((joined) => {
+      const held = joined.split(TERM_LIST).map(fromTermKey);
+      return held.some((t) => required.includes(t)) && coverage.bound(held, looked) >= min;
+    }, SETS_REMEMBERED);
+    return new Set(found.filter((r) => reaches(r.queryTerms.join(TERM_LIST))).map((r) => r.id as string));
   };
 
   return {
     hasTopic: (question, specific = false) =>
       analyser
         .topicWords(question)
-        .some((w) => !specific || [...w.terms, ...w.parts.flat()].every((t) => (df.get(t) ?? 0) < n * GENERIC_SHARE)),
+        .some((w) => !specific || [...w.terms, ...w.parts.flat()].every((t) => dfOf(t) < n * GENERIC_SHARE)),
     search(question, { filter, minCoverage, matches = false } = {}) {
       const coverage = createCoverage(analyser.topicWords(question), weight);
       const inFilter = filter ? { filter: (r: { id: string }) => filter(byId.get(r.id)!) } : {};
@@ -179,13 +168,11 @@ export function createClauseIndex(
       if (only && !only.size) return [];
       // Scoring only the reachable clauses: a boost of 0 skips a clause, 1 leaves a score as it was.
       const results = mini.search(question, only ? { boostDocument: (id) => (only.has(id as string) ? 1 : 0) } : inFilter);
-      // Coverage once per set of matched keys: at scale thousands of hits share a handful.
-      const byKeys = new Map<string, number>();
+      // Decoded once per set of matched keys.
+      const coverageOfKeys = remembered((joined) => coverage.of(joined.split(TERM_LIST).map(fromTermKey)), SETS_REMEMBERED);
       return results
         .map((r): Hit => {
-          const keys = r.queryTerms.join(TERM_LIST);
-          let c = byKeys.get(keys);
-          if (c === undefined) byKeys.set(keys, (c = coverage.of(r.queryTerms.map(fromTermKey))));
+          const c = coverageOfKeys(r.queryTerms.join(TERM_LIST));
           const hit: Hit = { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c };
           if (matches) hit.matched = Object.fromEntries(Object.entries(r.match).map(([key, fields]) => [fromTermKey(key), fields]));
           return hit;

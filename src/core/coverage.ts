@@ -1,6 +1,7 @@
 // How much of what a question is about a clause holds (the figure refusal rests on), and which
 // clauses could still hold enough: at scale most clauses cannot, and need not be scored at all.
 import type { TopicWord } from './analyser.js';
+import { remembered } from './remembered.js';
 
 export interface Coverage {
   /** The question's topic terms (own words' and parts'), each once. */
@@ -17,9 +18,11 @@ export interface Coverage {
   bound(held: readonly string[], required: readonly string[]): number;
 }
 
+/** Sets of terms remembered per question (a question's terms make far fewer). */
+const SETS_REMEMBERED = 10_000;
+
 interface WeighedWord {
   word: TopicWord;
-  own: number;
   parts: number[];
   wordWeight: number;
   partsSum: number;
@@ -35,7 +38,7 @@ export function createCoverage(words: readonly TopicWord[], weight: (term: strin
   const weighed: WeighedWord[] = words.map((word) => {
     const own = termsWeight(word.terms);
     const parts = word.parts.map(termsWeight);
-    return { word, own, parts, wordWeight: Math.max(own, ...parts), partsSum: parts.reduce((a, b) => a + b, 0) };
+    return { word, parts, wordWeight: Math.max(own, ...parts), partsSum: parts.reduce((a, b) => a + b, 0) };
   });
   const terms = [...new Set(words.flatMap((w) => [...w.terms, ...w.parts.flat()]))];
 
@@ -56,25 +59,17 @@ export function createCoverage(words: readonly TopicWord[], weight: (term: strin
   };
 
   // The figure once per set of terms: at scale thousands of clauses share a handful of such sets.
-  const remember = (f: (key: string) => number) => {
-    const cache = new Map<string, number>();
-    return (key: string) => {
-      let c = cache.get(key);
-      if (c === undefined) cache.set(key, (c = f(key)));
-      return c;
-    };
-  };
   const SEP = '\u0000';
-  const ofKey = remember((key) => {
+  const ofKey = remembered((key) => {
     const held = new Set(key.split(SEP));
     return figure((t) => held.has(t));
-  });
-  const boundKey = remember((key) => {
+  }, SETS_REMEMBERED);
+  const boundKey = remembered((key) => {
     const [heldPart, requiredPart] = key.split(SEP + SEP);
     const held = new Set(heldPart.split(SEP));
     const required = new Set(requiredPart.split(SEP));
     return figure((t) => !required.has(t) || held.has(t));
-  });
+  }, SETS_REMEMBERED);
 
   return {
     terms,
