@@ -1,37 +1,20 @@
 // createSlackApp: signature verification, Web API retries on 429, SLACK_API_URL, start-up checks.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../adapters/slack/index.js';
-import {
-  blockText,
-  eventBody,
-  FakeSlack,
-  mentionEvent,
-  sendSigned,
-  startHarness,
-  waitFor,
-  type Harness,
-} from './harness.js';
-import type { MessageHandler } from '../../../src/chat/handler.js';
-import { realHandler } from './real-handler.js';
+import { blockText, eventBody, FakeSlack, mentionEvent, sendSigned, waitFor } from './harness.js';
+import { harnessPerTest } from './harness-per-test.js';
 
-let h: Harness | undefined;
-let handler: MessageHandler;
-// Loading the real core takes seconds: once per file, outside the tests' timeouts.
-beforeAll(() => {
-  handler = realHandler();
-});
+const harnesses = harnessPerTest();
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  await h?.stop();
-  h = undefined;
   while (cleanups.length) await cleanups.pop()!();
 });
 
 describe('createSlackApp over HTTP', () => {
   it('rejects wrongly signed, stale and unsigned requests with 401 and does not answer them', async () => {
-    h = await startHarness(handler);
+    const h = await harnesses.start();
     const question = (ts: string) => eventBody(mentionEvent('谁负责婚姻登记相关反拐措施', { ts }));
     const wrong = await sendSigned(h.eventsUrl, question('1712340001.000100'), { secret: 'not-the-secret' });
     const stale = await sendSigned(h.eventsUrl, question('1712340002.000100'), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
@@ -40,16 +23,16 @@ describe('createSlackApp over HTTP', () => {
     // A correctly signed one afterwards is answered, and it is the only answer.
     const good = await sendSigned(h.eventsUrl, question('1712340004.000100'));
     expect(good.status).toBe(200);
-    await waitFor(() => h!.slack.posts().length === 1, 'the signed request answered');
+    await waitFor(() => h.slack.posts().length === 1, 'the signed request answered');
     await new Promise((r) => setTimeout(r, 200));
     expect(h.slack.posts().map((p) => p.params.thread_ts)).toEqual(['1712340004.000100']);
   });
 
   it('retries chat.postMessage after a 429 with Retry-After, and the answer arrives', async () => {
-    h = await startHarness(handler);
+    const h = await harnesses.start();
     h.slack.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
     await sendSigned(h.eventsUrl, eventBody(mentionEvent('谁负责婚姻登记相关反拐措施')));
-    await waitFor(() => h!.slack.posts().length === 2, 'the retried post', 15000);
+    await waitFor(() => h.slack.posts().length === 2, 'the retried post', 15000);
     const [first, second] = h.slack.posts();
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
     expect(second!.params).toEqual(first!.params);
@@ -57,9 +40,9 @@ describe('createSlackApp over HTTP', () => {
   });
 
   it('sends every Web API call to SLACK_API_URL with the bot token', async () => {
-    h = await startHarness(handler);
+    const h = await harnesses.start();
     await sendSigned(h.eventsUrl, eventBody(mentionEvent('谁负责婚姻登记相关反拐措施')));
-    await waitFor(() => h!.slack.posts().length === 1, 'chat.postMessage');
+    await waitFor(() => h.slack.posts().length === 1, 'chat.postMessage');
     expect(h.slack.calls.map((c) => c.method)).toEqual(['auth.test', 'chat.postMessage']);
     expect(h.slack.calls[0]!.params.token).toBe('xoxb-test');
   });
@@ -69,7 +52,7 @@ describe('createSlackApp over HTTP', () => {
     await slack.start();
     cleanups.push(() => slack.stop());
     slack.queue('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } });
-    const bot = createSlackApp({ token: 'xoxb-bad', signingSecret: 's', apiUrl: `${slack.url}/api/`, port: 0, host: '127.0.0.1', handler: handler });
+    const bot = createSlackApp({ token: 'xoxb-bad', signingSecret: 's', apiUrl: `${slack.url}/api/`, port: 0, host: '127.0.0.1', handler: harnesses.handler });
     await expect(bot.start()).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth/);
     expect(bot.port).toBeUndefined();
     await bot.stop();
@@ -82,7 +65,7 @@ describe('createSlackApp over HTTP', () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise((r) => probe.close(r));
     const apiUrl = `http://127.0.0.1:${port}/api/`;
-    const bot = createSlackApp({ token: 'xoxb-x', signingSecret: 's', apiUrl, port: 0, host: '127.0.0.1', handler: handler });
+    const bot = createSlackApp({ token: 'xoxb-x', signingSecret: 's', apiUrl, port: 0, host: '127.0.0.1', handler: harnesses.handler });
     // Within the test's time limit: the start-up check gives up after a few quick retries.
     await expect(bot.start()).rejects.toThrow(new RegExp(`could not be reached at ${apiUrl}.*SLACK_API_URL`));
     expect(bot.port).toBeUndefined();
@@ -90,7 +73,7 @@ describe('createSlackApp over HTTP', () => {
   });
 
   it('needs a signing secret for HTTP mode', () => {
-    expect(() => createSlackApp({ token: 'xoxb-x', handler: handler })).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() => createSlackApp({ token: 'xoxb-x', handler: harnesses.handler })).toThrow(/SLACK_SIGNING_SECRET/);
   });
 });
 
@@ -100,7 +83,7 @@ describe('createSlackApp in Socket Mode', () => {
     await slack.start();
     cleanups.push(() => slack.stop());
     slack.queue('apps.connections.open', { status: 200, body: { ok: false, error: 'invalid_auth' } });
-    const bot = createSlackApp({ token: 'xoxb-test', appToken: 'xapp-test', apiUrl: `${slack.url}/api/`, handler: handler });
+    const bot = createSlackApp({ token: 'xoxb-test', appToken: 'xapp-test', apiUrl: `${slack.url}/api/`, handler: harnesses.handler });
     expect(bot.mode).toBe('socket');
     await expect(bot.start()).rejects.toThrow();
     expect(slack.calls.map((c) => c.method)).toContain('apps.connections.open');

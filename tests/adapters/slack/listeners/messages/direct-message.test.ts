@@ -1,25 +1,15 @@
 // message.im end to end: a DM is answered without a mention; edits, bots and channel chatter are not.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { blockText, directMessageEvent, eventBody, sendSigned, startHarness, waitFor, type Harness } from '../../harness.js';
-import type { MessageHandler } from '../../../../../src/chat/handler.js';
-import { realHandler } from '../../real-handler.js';
+import { describe, expect, it } from 'vitest';
+import { blockText, directMessageEvent, eventBody, sendSigned, waitFor } from '../../harness.js';
+import { harnessPerTest } from '../../harness-per-test.js';
 
-let h: Harness | undefined;
-let handler: MessageHandler;
-// Loading the real core takes seconds: once per file, outside the tests' timeouts.
-beforeAll(() => {
-  handler = realHandler();
-});
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const harnesses = harnessPerTest();
 
 describe('direct messages', () => {
   it('answers a DM in the DM, not in a thread', async () => {
-    h = await startHarness(handler);
+    const h = await harnesses.start();
     await sendSigned(h.eventsUrl, eventBody(directMessageEvent('谁负责婚姻登记相关反拐措施')));
-    await waitFor(() => h!.slack.posts().length === 1, 'chat.postMessage');
+    await waitFor(() => h.slack.posts().length === 1, 'chat.postMessage');
     const { params } = h.slack.posts()[0]!;
     expect(params.channel).toBe('D0ALICE');
     expect(params.thread_ts).toBeUndefined();
@@ -27,7 +17,7 @@ describe('direct messages', () => {
   });
 
   it('ignores edits, bot posts, its own messages and channel messages, and still answers the next DM', async () => {
-    h = await startHarness(handler);
+    const h = await harnesses.start();
     const ignored = [
       directMessageEvent('谁负责婚姻登记相关反拐措施', { subtype: 'message_changed' }),
       directMessageEvent('谁负责婚姻登记相关反拐措施', { subtype: 'bot_message', bot_id: 'BOTHER' }),
@@ -39,17 +29,17 @@ describe('direct messages', () => {
       expect(res.status).toBe(200);
     }
     await sendSigned(h.eventsUrl, eventBody(directMessageEvent('民政厅负责哪些工作', { channel: 'D0BOB', user: 'U0BOB' })));
-    await waitFor(() => h!.slack.posts().some((p) => p.params.channel === 'D0BOB'), 'the real DM answered');
+    await waitFor(() => h.slack.posts().some((p) => p.params.channel === 'D0BOB'), 'the real DM answered');
     await new Promise((r) => setTimeout(r, 200));
     expect(h.slack.posts().map((p) => p.params.channel)).toEqual(['D0BOB']);
   });
 
   it('a DM with a mention in it is answered once (message.im), not twice', async () => {
-    h = await startHarness(handler);
+    const h = await harnesses.start();
     const text = '<@UBOT0001> 谁负责婚姻登记相关反拐措施';
     await sendSigned(h.eventsUrl, eventBody(directMessageEvent(text)));
     await sendSigned(h.eventsUrl, eventBody({ type: 'app_mention', user: 'U0ALICE', text, ts: '1712345679.000300', channel: 'D0ALICE' }));
-    await waitFor(() => h!.slack.posts().length >= 1, 'chat.postMessage');
+    await waitFor(() => h.slack.posts().length >= 1, 'chat.postMessage');
     await new Promise((r) => setTimeout(r, 300));
     expect(h.slack.posts()).toHaveLength(1);
     expect(blockText(h.slack.posts()[0]!.params.blocks)).toContain('省公安厅');
