@@ -1,6 +1,7 @@
-// Block Kit layout of the core's Reply: clause number and section, the clause text, 负责 and 配合
+// Block Kit layout of the core's Reply (its shared presentation model, src/core/reply-view.ts): clause number and section, the clause text, 负责 and 配合
 // units. Slack rejects a whole message when one block is too long, so every limit is enforced here.
 import type { types } from '@slack/bolt';
+import { RELATED_HEADING, viewClause, viewReply, type ReplyView } from '../../src/core/reply-view.js';
 import type { Answer, Reply } from '../../src/core/types.js';
 import { chunkMrkdwn, escapeMrkdwn, truncateMrkdwn } from './mrkdwn.js';
 
@@ -49,7 +50,8 @@ function units(names: string[]): string {
 
 /** The 负责 / 配合 pair as two fields side by side. */
 function unitFields(answer: Answer): Block {
-  if (answer.lead.length === 0 && answer.cooperate.length === 0) return context('（本条未标注责任单位）');
+  const note = viewClause(answer).unitsNote;
+  if (note) return context(`（${note}）`);
   return {
     type: 'section',
     fields: [
@@ -71,17 +73,13 @@ export function clauseBlocks(answer: Answer, opts: { whole: boolean } = { whole:
 }
 
 /** A unit's duties: one compact section per clause, lead clauses first (the core's order). */
-function dutyBlocks(reply: Reply): Block[] {
-  const unit = escapeMrkdwn(reply.unit ?? '');
-  const lead = reply.answers.filter((a) => a.role === 'lead').length;
-  const cooperate = reply.answers.filter((a) => a.role === 'cooperate').length;
-  const blocks: Block[] = [section(truncateMrkdwn(`*${unit}*　负责 ${lead} 项，配合 ${cooperate} 项`, SECTION_ROOM))];
-  for (const answer of reply.answers.slice(0, MAX_DUTIES)) {
-    const role = answer.role === 'lead' ? '负责' : answer.role === 'cooperate' ? '配合' : '';
-    const line = `${heading(answer)}${role ? `　〔${role}〕` : ''}\n${truncateMrkdwn(escapeMrkdwn(answer.text), DUTY_TEASER)}`;
+function dutyBlocks(view: Extract<ReplyView, { kind: 'duties' }>): Block[] {
+  const blocks: Block[] = [section(truncateMrkdwn(`*${escapeMrkdwn(view.unit)}*　负责 ${view.lead} 项，配合 ${view.cooperate} 项`, SECTION_ROOM))];
+  for (const clause of view.clauses.slice(0, MAX_DUTIES)) {
+    const line = `${heading(clause.answer)}${clause.role ? `　〔${clause.role}〕` : ''}\n${truncateMrkdwn(escapeMrkdwn(clause.answer.text), DUTY_TEASER)}`;
     blocks.push(section(truncateMrkdwn(line, SECTION_ROOM)));
   }
-  const more = reply.answers.length - MAX_DUTIES;
+  const more = view.clauses.length - MAX_DUTIES;
   if (more > 0) blocks.push(context(`另有 ${more} 项未列出。发送「全文 条款编号」查看全文。`));
   return blocks;
 }
@@ -91,25 +89,21 @@ function dutyBlocks(reply: Reply): Block[] {
  * questions): those go out as the plain text the chat layer rendered.
  */
 export function replyBlocks(reply: Reply): Block[] | undefined {
-  if (reply.answers.length === 0) return undefined;
+  const view = viewReply(reply);
+  if (view.kind !== 'clauses' && view.kind !== 'duties') return undefined;
   let blocks: Block[];
-  if (reply.intent === 'unit-duties') {
-    blocks = dutyBlocks(reply);
+  if (view.kind === 'duties') {
+    blocks = dutyBlocks(view);
   } else {
     blocks = [];
-    reply.answers.slice(0, MAX_ANSWERS).forEach((answer, i) => {
+    view.clauses.slice(0, MAX_ANSWERS).forEach((clause, i) => {
       if (i > 0) blocks.push(divider);
-      blocks.push(...clauseBlocks(answer));
+      blocks.push(...clauseBlocks(clause.answer));
     });
   }
-  if (reply.related.length > 0) {
-    // A related clause from another document (a county's, the province's) says whose it is.
-    const main = reply.answers[0]?.documentName;
-    const related = reply.related.map(
-      (a) =>
-        `${a.documentName && a.documentName !== main ? `${escapeMrkdwn(a.documentName)} ` : ''}${escapeMrkdwn(a.path || a.id)}${a.title ? ` ${escapeMrkdwn(a.title)}` : ''}`,
-    );
-    blocks.push(context(`相关条款：${related.join('；')}`));
+  if (view.related.length > 0) {
+    const related = view.related.map((r) => `${escapeMrkdwn(r.label)}${r.answer.title ? ` ${escapeMrkdwn(r.answer.title)}` : ''}`);
+    blocks.push(context(`${RELATED_HEADING}：${related.join('；')}`));
   }
   return capBlocks(blocks);
 }

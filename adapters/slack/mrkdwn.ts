@@ -1,3 +1,5 @@
+import { cutPoint, SENTENCE_ENDS } from '../../src/chat/split-text.js';
+
 // Slack's mrkdwn treats & < > as control characters (<@U1>, <http://…|label>, &amp;): clause text and
 // unit names must be escaped going out, and Slack's escaping undone coming in.
 
@@ -21,21 +23,14 @@ export function decodeSlackText(text: string): string {
 }
 
 /**
- * Cut already-escaped mrkdwn into pieces of at most `limit` characters, preferring a line end or a
- * sentence end (。；) and never cutting an &amp;-style entity or a surrogate pair in two.
+ * Cut already-escaped mrkdwn into pieces of at most `limit` characters where plain text is cut
+ * (cutPoint: a line or sentence end), and never inside an &amp;-style entity or a surrogate pair.
  */
 export function chunkMrkdwn(text: string, limit: number): string[] {
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > limit) {
-    let cut = -1;
-    for (let i = limit; i >= limit / 2; i--) {
-      if ('\n。；！？'.includes(rest[i - 1]!)) {
-        cut = i;
-        break;
-      }
-    }
-    if (cut < 0) cut = limit;
+    let cut = cutPoint(rest, limit, `\n${SENTENCE_ENDS}`);
     const amp = rest.lastIndexOf('&', cut - 1);
     if (amp >= 0 && amp > cut - 5 && !rest.slice(amp, cut).includes(';')) cut = amp;
     const code = rest.charCodeAt(cut - 1);

@@ -3,8 +3,6 @@
 // Recording never gets in the way of answering: a failing store is logged and ignored.
 import type { Interceptor, MessageHandler } from '../chat/handler.js';
 import { silentLogger, type Logger } from '../chat/logger.js';
-import type { IncomingMessage } from '../chat/types.js';
-import type { Reply } from '../core/types.js';
 import type { MissEvent, MissStore } from '../store/misses.js';
 
 export interface FeedbackOptions {
@@ -23,9 +21,9 @@ export interface Flag {
 }
 
 export interface Feedback {
-  /** Wraps the chat handler: records unanswered questions and remembers each conversation's last answer. */
+  /** Wraps the chat handler: records the questions it could not answer. */
   observe(handler: MessageHandler): MessageHandler;
-  /** Takes 「不对」/「答错了」 addressed to the bot and flags the last answer in that conversation. */
+  /** Takes 「不对」/「答错了」 addressed to the bot and flags the conversation's last answer (the handler's LastReplies). */
   interceptor: Interceptor;
   /** A flag that names its answer itself (the Slack button); returns the thank-you. */
   flag(flag: Flag): string;
@@ -33,8 +31,6 @@ export interface Feedback {
 
 // The flag word must stand alone or be followed by a pause, so 「不对外开放的场所谁管」 is a question.
 const FLAG_WORDS = /^(?:不对|不对的|答错了|答错|回答错了|回答错误|回答不对|答案不对|答案错了|错了|不正确)(?=$|[\s，,。.!！?？；;、:：~～吧啊呀哦])/u;
-// How many conversations remember their last answer.
-const MEMORY_LIMIT = 2000;
 
 export const FEEDBACK_TEXT = {
   thanks: (where: string) => `谢谢指正，已记下${where}，管理员会核对。`,
@@ -47,8 +43,6 @@ export function isFlagWord(text: string): boolean {
 
 export function createFeedback(options: FeedbackOptions): Feedback {
   const logger = options.logger ?? silentLogger;
-  const last = new Map<string, Reply>();
-  const key = (msg: IncomingMessage) => `${msg.platform}:${msg.conversationId}`;
 
   const record = (event: Omit<MissEvent, 'version'>) => {
     try {
@@ -59,15 +53,6 @@ export function createFeedback(options: FeedbackOptions): Feedback {
     }
   };
 
-  const remember = (msg: IncomingMessage, reply: Reply) => {
-    last.delete(key(msg));
-    last.set(key(msg), reply);
-    if (last.size > MEMORY_LIMIT) {
-      const oldest = last.keys().next().value;
-      if (oldest !== undefined) last.delete(oldest);
-    }
-  };
-
   return {
     observe(handler) {
       return async (msg) => {
@@ -75,7 +60,6 @@ export function createFeedback(options: FeedbackOptions): Feedback {
         // Only the handler's answers: they come from messages addressed to the bot.
         for (const out of outgoing) {
           if (out.kind !== 'answer' || !out.reply || out.reply.intent === 'empty') continue;
-          remember(msg, out.reply);
           if (out.reply.answers.length === 0) {
             record({ kind: 'unanswered', platform: msg.platform, conversation: msg.conversationId, question: out.reply.question, answerIds: [] });
           }
@@ -85,7 +69,7 @@ export function createFeedback(options: FeedbackOptions): Feedback {
     },
     interceptor(ctx) {
       if (!ctx.addressed || !isFlagWord(ctx.text)) return undefined;
-      const reply = last.get(key(ctx.msg));
+      const reply = ctx.lastReplies.get(ctx.msg).reply;
       if (!reply) return [{ kind: 'flag', text: FEEDBACK_TEXT.nothingToFlag }];
       const answerIds = reply.answers.map((a) => a.id);
       const remark = ctx.text.trim();
@@ -98,7 +82,7 @@ export function createFeedback(options: FeedbackOptions): Feedback {
         ...(isBareFlag(remark) ? {} : { remark }),
       });
       // Flagged once is enough: a second 「不对」 is not a second vote.
-      last.delete(key(ctx.msg));
+      ctx.lastReplies.forgetReply(ctx.msg);
       const top = reply.answers[0];
       return [{ kind: 'flag', text: FEEDBACK_TEXT.thanks(top ? `对「${reply.question}」的回答（${top.path}）` : `「${reply.question}」`) }];
     },

@@ -1,8 +1,10 @@
 // The handler with the core's plain-text rendering wired in: what start.ts and the adapters' end-to-end
-// tests use. Rich adapters (Slack) still get the structured Reply on every Outgoing.
+// tests use. Rich adapters (Slack, markdown) still get the structured Reply on every Outgoing.
 import type { Answer, Reply } from '../core/types.js';
 import { renderReplyText } from '../core/render-text.js';
+import { chatExcerptChars, fullClauseReply } from '../core/reply-view.js';
 import { createMessageHandler, type CommandPlugin, type Interceptor, type MessageHandler } from './handler.js';
+import type { LastReplies } from './last-replies.js';
 import type { Logger } from './logger.js';
 import type { ChatAssistant } from './types.js';
 
@@ -15,24 +17,17 @@ export interface ChatHandlerOptions {
   adminIds?: string[];
   commands?: CommandPlugin[];
   interceptors?: Interceptor[];
+  /** Each conversation's last reply, shared by every handler of the process (src/chat/last-replies.ts). */
+  lastReplies?: LastReplies;
   logger?: Logger;
 }
 
-/** Clause text in an answer is cut after this many characters; /full shows the rest. */
-const ANSWER_TEXT_CHARS = 120;
-/** Asking for a clause by number shows it whole when the lookup finds only a few. */
-const WHOLE_LOOKUP_MAX = 3;
-
 export function renderChatReply(reply: Reply): string {
-  const whole = reply.intent === 'clause-lookup' && reply.answers.length <= WHOLE_LOOKUP_MAX;
-  return renderReplyText(reply, { maxTextChars: whole ? Number.POSITIVE_INFINITY : ANSWER_TEXT_CHARS });
+  return renderReplyText(reply, { maxTextChars: chatExcerptChars(reply) });
 }
 
 export function renderFullClause(clause: Answer): string {
-  return renderReplyText(
-    { question: clause.path, intent: 'clause-lookup', answers: [clause], related: [] },
-    { maxTextChars: Number.POSITIVE_INFINITY },
-  );
+  return renderReplyText(fullClauseReply(clause), { maxTextChars: Number.POSITIVE_INFINITY });
 }
 
 export function createChatHandler(options: ChatHandlerOptions): MessageHandler {
@@ -44,6 +39,7 @@ export function createChatHandler(options: ChatHandlerOptions): MessageHandler {
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),
     ...(options.adminIds ? { adminIds: options.adminIds } : {}),
+    ...(options.lastReplies ? { lastReplies: options.lastReplies } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
 }

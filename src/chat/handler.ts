@@ -2,6 +2,7 @@
 // rendering. It is the single error boundary: it never throws, whatever the message.
 import type { Answer, Reply } from '../core/types.js';
 import { BUILTIN_COMMANDS, looksLikeSlashCommand, parseCommand, type CommandSpec, type ParsedCommand } from './commands.js';
+import { createLastReplies, type LastReplies } from './last-replies.js';
 import { silentLogger, type Logger } from './logger.js';
 import { TEXT, helpText } from './messages.js';
 import { cleanInput } from './sanitize.js';
@@ -31,6 +32,8 @@ export interface InterceptContext {
   /** Text with mention/prefix removed (raw text for unaddressed group messages), cleaned of controls. */
   text: string;
   isAdmin: boolean;
+  /** This conversation's last reply (and 「不对」 marks it dealt with). */
+  lastReplies: LastReplies;
 }
 
 /**
@@ -51,6 +54,8 @@ export interface MessageHandlerOptions {
   interceptors?: Interceptor[];
   /** Sender ids that are administrators on every platform. */
   adminIds?: string[];
+  /** Each conversation's last reply; one per process, so every platform's handler shares it. */
+  lastReplies?: LastReplies;
   logger?: Logger;
 }
 
@@ -62,9 +67,6 @@ const RESERVED: CommandSpec[] = [
   { name: 'kb', adminOnly: true },
 ];
 
-// How many conversations remember their last answer for a bare 全文.
-const MEMORY_LIMIT = 2000;
-
 export function createMessageHandler(options: MessageHandlerOptions): MessageHandler {
   const logger = options.logger ?? silentLogger;
   const plugins = options.commands ?? [];
@@ -75,19 +77,10 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
     ...RESERVED.filter((c) => !pluginNames.has(c.name)),
   ];
   const adminIds = new Set(options.adminIds ?? []);
-  const lastAnswers = new Map<string, string>();
-
-  const remember = (conversationId: string, id: string): void => {
-    lastAnswers.delete(conversationId);
-    lastAnswers.set(conversationId, id);
-    if (lastAnswers.size > MEMORY_LIMIT) {
-      const oldest = lastAnswers.keys().next().value;
-      if (oldest !== undefined) lastAnswers.delete(oldest);
-    }
-  };
+  const lastReplies = options.lastReplies ?? createLastReplies();
 
   const full = (msg: IncomingMessage, args: string): Outgoing[] => {
-    const id = args || lastAnswers.get(msg.conversationId);
+    const id = args || lastReplies.get(msg).clauseId;
     if (!id) return [{ kind: 'full', text: TEXT.fullUsage }];
     let clause = options.assistant.getClause(id) ?? undefined;
     if (!clause) {
@@ -96,7 +89,7 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
       if (reply.intent === 'clause-lookup' && reply.answers[0]) clause = reply.answers[0];
     }
     if (!clause) return [{ kind: 'full', text: TEXT.fullNotFound(id) }];
-    remember(msg.conversationId, clause.id);
+    lastReplies.showed(msg, clause.id);
     return [{ kind: 'full', text: options.renderClause(clause), clause }];
   };
 
@@ -108,7 +101,7 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
     if (plugin) return plugin.run(ctx);
     if (command.name === 'help') {
       const extraLines = plugins.flatMap((p) => p.help ?? []);
-      return [{ kind: 'help', text: helpText({ isGroup: msg.isGroup, trigger: options.trigger, extraLines }) }];
+      return [{ kind: 'help', text: helpText({ isGroup: msg.isGroup, trigger: options.trigger, extraLines, mentionsOnly: msg.mentionsOnly === true }) }];
     }
     if (command.name === 'full') return full(msg, command.args);
     return [{ kind: 'rejected', text: TEXT.notYet(command.invokedAs) }];
@@ -116,8 +109,7 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
 
   const answer = (msg: IncomingMessage, question: string): Outgoing[] => {
     const reply = options.assistant.ask(question);
-    const top = reply.answers[0];
-    if (top) remember(msg.conversationId, top.id);
+    if (reply.intent !== 'empty') lastReplies.answered(msg, reply);
     return [{ kind: 'answer', text: options.renderReply(reply), reply }];
   };
 
@@ -135,6 +127,7 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
         addressed: decision.answer,
         text: cleaned.ok ? cleaned.text : '',
         isAdmin,
+        lastReplies,
       });
       if (taken) return taken;
     }

@@ -3,10 +3,11 @@ import type { TriggerRules } from './trigger.js';
 
 export const EXAMPLE_QUESTION = '谁负责婚姻登记相关反拐措施';
 
-export function helpText(opts: { isGroup: boolean; trigger: TriggerRules; extraLines?: string[] }): string {
+export function helpText(opts: { isGroup: boolean; trigger: TriggerRules; extraLines?: string[]; mentionsOnly?: boolean }): string {
   const lines = ['反拐实施细则问答助手：问「谁负责什么」，答负责单位和配合单位。'];
   if (opts.isGroup) {
-    const prefixes = opts.trigger.prefixes.filter((p) => p !== '');
+    // Where the platform delivers only @-messages to the bot, a prefix alone never reaches it.
+    const prefixes = opts.mentionsOnly ? [] : opts.trigger.prefixes.filter((p) => p !== '');
     const how = prefixes.length > 0 ? `@我，或以「${prefixes.join('」「')}」开头` : '@我';
     lines.push(`在群里提问：${how}。`);
   }

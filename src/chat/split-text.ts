@@ -42,23 +42,27 @@ function cutLine(line: string, room: number): string[] {
   const pieces: string[] = [];
   let rest = line;
   while (rest.length > room) {
-    let cut = -1;
-    // Prefer the last sentence end in the second half of the window.
-    for (let i = room - 1; i >= room / 2; i--) {
-      if ('。；！？.;!?'.includes(rest[i])) {
-        cut = i + 1;
-        break;
-      }
-    }
-    if (cut < 0) {
-      cut = room;
-      // Do not split a surrogate pair (emoji, rare Han characters).
-      const code = rest.charCodeAt(cut - 1);
-      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    }
+    const cut = cutPoint(rest, room);
     pieces.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }
   pieces.push(rest);
   return pieces;
+}
+
+/** Sentence ends a long line is preferably cut after (Chinese and ASCII). */
+export const SENTENCE_ENDS = '。；！？.;!?';
+
+/**
+ * Where to cut `text` so the first piece has at most `limit` characters: after the last of `ends` in
+ * the second half of the window when there is one, else at the limit — never inside a surrogate pair
+ * (emoji, rare Han characters). Every platform's chunking (plain text, Slack mrkdwn, markdown) cuts here.
+ */
+export function cutPoint(text: string, limit: number, ends: string = SENTENCE_ENDS): number {
+  if (text.length <= limit) return text.length;
+  for (let cut = limit; cut >= limit / 2; cut--) {
+    if (ends.includes(text[cut - 1]!)) return cut;
+  }
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }

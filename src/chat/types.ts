@@ -1,8 +1,10 @@
-// Platform-neutral message shapes. Every adapter (console, WeChat, Slack) turns its events into
-// an IncomingMessage and turns Outgoing back into platform messages; nothing here knows a platform.
+// Platform-neutral message shapes. Every adapter (console, WeChat, Slack, WeCom, DingTalk) turns its
+// events into an IncomingMessage and turns Outgoing back into platform messages; nothing here knows
+// a platform.
 import type { Answer, Reply } from '../core/types.js';
 
-export type Platform = 'console' | 'wechat' | 'slack';
+/** A platform's name as the adapter registry lists it (adapters/index.ts: PLATFORMS), e.g. 'wechat'. */
+export type Platform = string;
 
 export interface IncomingMessage {
   platform: Platform;
@@ -23,6 +25,11 @@ export interface IncomingMessage {
   mentionTokens?: string[];
   /** Set by adapters whose user is an administrator by construction (the console). */
   admin?: boolean;
+  /**
+   * The platform delivers only the group messages that @ the bot (WeCom, DingTalk): prompts that
+   * invite a reply (quiz questions) say to @ it.
+   */
+  mentionsOnly?: boolean;
 }
 
 /** One message to send back into the conversation the incoming message came from. */

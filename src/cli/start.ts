@@ -1,13 +1,15 @@
 // `npm start`: read the environment once, load the knowledge, then run the configured chat
-// platforms — WeChat and/or Slack — or, when none is configured, the console chat.
+// platforms (adapters/index.ts: any mix of WeChat, Slack, WeCom, DingTalk) — or, when none is
+// configured, the console chat.
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runConsoleChat } from '../../adapters/console/index.js';
+import { ADAPTERS } from '../../adapters/index.js';
+import type { AdapterContext, AdapterFactory, ChatAdapter } from '../chat/adapter.js';
 import { createChatHandler } from '../chat/create-chat-handler.js';
-import { createLogger, type Logger } from '../chat/logger.js';
-import type { MessageHandler } from '../chat/handler.js';
+import { createLastReplies } from '../chat/last-replies.js';
+import { createLogger } from '../chat/logger.js';
 import { ConfigError } from '../config/config-error.js';
-import { loadConfig, type AppConfig, type SlackConfig } from '../config/load-config.js';
+import { loadConfig, type AppConfig } from '../config/load-config.js';
 import { createLiveAssistant, type LiveAssistant } from '../core/live-assistant.js';
 import { KnowledgeError, formatProblem } from '../knowledge/load.js';
 import { createFeedback } from '../admin/feedback.js';
@@ -15,7 +17,7 @@ import { createKbCommand } from '../admin/kb-command.js';
 import { logReload } from '../admin/log-reload.js';
 import { createMissStore } from '../store/misses.js';
 import { isMain } from './is-main.js';
-import { createPushRegistry, type PushRegistry } from '../chat/push.js';
+import { createPushRegistry } from '../chat/push.js';
 import { createQuiz, type Quiz } from '../quiz/create-quiz.js';
 import { databasePath, openDatabase, type Db } from '../store/open-database.js';
 
@@ -24,12 +26,6 @@ export interface StartIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
-}
-
-/** A started platform, stopped on SIGINT/SIGTERM. */
-interface Running {
-  name: string;
-  stop(): Promise<unknown>;
 }
 
 /** Resolves with the exit code when done (console, or a start-up failure); undefined while bots run. */
@@ -97,52 +93,41 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   const reloadOnSignal = () => logReload(logger, live.reload(), 'SIGHUP');
   process.on('SIGHUP', reloadOnSignal);
 
-  const handlerFor = (groupAllowlist: string[]) =>
-    feedback.observe(
-      createChatHandler({
-        assistant: live,
-        prefixes: config.prefixes,
-        groupAllowlist,
-        adminIds: config.adminIds,
-        logger,
-        commands: [quiz.command, kbCommand],
-        interceptors: [quiz.interceptor, feedback.interceptor],
-      }),
-    );
-
-  if (config.platforms.includes('console')) {
-    await runConsoleChat({ handler: handlerFor([]), input: io.stdin, output: io.stdout, push });
-    // End of input ends the chat: a question still in flight is dropped, finished ones are saved.
-    closeState();
-    process.off('SIGHUP', reloadOnSignal);
-    return 0;
-  }
+  // One memory of each conversation's last reply, whichever platform it is on (全文, 「不对」).
+  const lastReplies = createLastReplies();
+  const context: AdapterContext = {
+    handler: (options = {}) =>
+      feedback.observe(
+        createChatHandler({
+          assistant: live,
+          prefixes: config.prefixes,
+          groupAllowlist: options.groupAllowlist ?? [],
+          adminIds: config.adminIds,
+          lastReplies,
+          logger,
+          commands: [quiz.command, kbCommand],
+          interceptors: [quiz.interceptor, feedback.interceptor],
+        }),
+      ),
+    logger,
+    dataDir: config.dataDir,
+    stdin: io.stdin,
+    stdout: io.stdout,
+    flag: (f) => feedback.flag(f),
+  };
 
   // A stray rejection inside a chat SDK must not take every conversation down with it.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
 
-  const running: Running[] = [];
+  const running: ChatAdapter[] = [];
   try {
-    if (config.wechat) {
-      // Imported only when configured: Wechaty is heavy and the console does not need it.
-      const { createWechatyBot } = await import('../../adapters/wechat/index.js');
-      const bot = createWechatyBot({
-        handler: handlerFor(config.wechat.roomAllowlist),
-        puppetName: config.wechat.puppet,
-        ...(config.wechat.token ? { puppetToken: config.wechat.token } : {}),
-        minSendIntervalMs: config.wechat.minSendIntervalMs,
-        dataDir: config.dataDir,
-        logger,
-        push,
-      });
-      await bot.start();
-      running.push({ name: 'WeChat', stop: () => bot.stop() });
-      logger.info(`WeChat started with ${config.wechat.puppet}`);
-    }
-    if (config.slack) {
-      const onFlagWrong = (f: { conversation: string; question: string; answerIds: string[] }) =>
-        feedback.flag({ platform: 'slack', conversation: f.conversation, question: f.question, answerIds: f.answerIds });
-      running.push(await startSlack(config, config.slack, handlerFor([]), logger, push, onFlagWrong));
+    for (const platform of config.platforms) {
+      const definition = ADAPTERS.find((a) => a.platform === platform)!;
+      const create = (await definition.load()) as AdapterFactory<unknown>;
+      const adapter = create(config.settings[platform], context);
+      await adapter.start();
+      running.push(adapter);
+      push.register(adapter.platform, (conversationId, outgoing) => adapter.push(conversationId, outgoing));
     }
   } catch (error) {
     io.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
@@ -151,8 +136,18 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
     return 1;
   }
 
+  // Only platforms that end by themselves (the console alone): the program ends with them.
+  if (running.every((r) => r.ended)) {
+    await Promise.all(running.map((r) => r.ended));
+    // End of input ends the chat: a question still in flight is dropped, finished ones are saved.
+    closeState();
+    process.off('SIGHUP', reloadOnSignal);
+    return 0;
+  }
+
+  const labels = running.map((r) => ADAPTERS.find((a) => a.platform === r.platform)?.label ?? r.platform);
   const shutdown = (signal: string) => {
-    logger.info(`${signal}: stopping ${running.map((r) => r.name).join(', ')}`);
+    logger.info(`${signal}: stopping ${labels.join(', ')}`);
     void Promise.allSettled(running.map((r) => r.stop())).then(() => {
       closeState();
       process.exit(0);
@@ -161,32 +156,6 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   return undefined;
-}
-
-async function startSlack(
-  config: AppConfig,
-  slack: SlackConfig,
-  handler: MessageHandler,
-  logger: Logger,
-  push?: Pick<PushRegistry, 'register'>,
-  onFlagWrong?: (flag: { conversation: string; question: string; answerIds: string[] }) => string,
-): Promise<Running> {
-  // Imported only when configured, so WeChat-only and console installs never load Bolt.
-  const { createSlackApp } = await import('../../adapters/slack/index.js');
-  const app = createSlackApp({
-    token: slack.botToken,
-    ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
-    ...(slack.appToken ? { appToken: slack.appToken } : {}),
-    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
-    port: config.port,
-    handler,
-    logger,
-    ...(push ? { push } : {}),
-    ...(onFlagWrong ? { onFlagWrong } : {}),
-  });
-  await app.start();
-  logger.info(`Slack started in ${app.mode === 'http' ? `HTTP mode on port ${app.port ?? config.port}` : 'Socket Mode'}`);
-  return { name: 'Slack', stop: () => app.stop() };
 }
 
 function mkdirData(dir: string): void {

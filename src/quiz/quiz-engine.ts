@@ -116,7 +116,7 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
     const open: OpenQuestion = { q, dbId, index: round.asked, cancelTimer: () => undefined };
     open.cancelTimer = scheduler.after(options.timeoutSeconds * 1000, () => onTimeout(round, open));
     round.current = open;
-    return [out(questionText(q, round.asked, round.total, options.timeoutSeconds))];
+    return [out(questionText(q, round.asked, round.total, options.timeoutSeconds, round.place.mentionsOnly === true))];
   };
 
   /** Reveals the closed question and moves on: the next question now, or after the group pause. */

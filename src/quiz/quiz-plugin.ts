@@ -16,6 +16,7 @@ export function placeOf(msg: IncomingMessage): QuizPlace {
     conversationId: msg.conversationId,
     ...(msg.conversationName ? { conversationName: msg.conversationName } : {}),
     isGroup: msg.isGroup,
+    ...(msg.isGroup && msg.mentionsOnly ? { mentionsOnly: true } : {}),
   };
 }
 

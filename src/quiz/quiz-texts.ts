@@ -13,7 +13,11 @@ function who(name: string | undefined | null, id: string): string {
   return name && name.trim() !== '' ? name : id;
 }
 
-export function questionText(q: Question, index: number, total: number, timeoutSeconds: number): string {
+/**
+ * The question as posted. `mentionsOnly`: a group where the bot sees only messages that @ it
+ * (WeCom, DingTalk), so the prompt says to @ it with the answer.
+ */
+export function questionText(q: Question, index: number, total: number, timeoutSeconds: number, mentionsOnly = false): string {
   const ask =
     q.role === '负责'
       ? q.lead.length > 1
@@ -27,7 +31,9 @@ export function questionText(q: Question, index: number, total: number, timeoutS
     `「${q.excerpt}」`,
     ask,
     ...q.options.map((o, i) => `${LETTERS[i]}. ${o}`),
-    `回复字母或单位名称，${timeoutSeconds}秒内作答。`,
+    mentionsOnly
+      ? `请@我回复字母或单位名称（本群机器人只能收到@它的消息），${timeoutSeconds}秒内作答。`
+      : `回复字母或单位名称，${timeoutSeconds}秒内作答。`,
   ].join('\n');
 }
 

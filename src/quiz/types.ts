@@ -28,6 +28,8 @@ export interface QuizPlace {
   conversationId: string;
   conversationName?: string;
   isGroup: boolean;
+  /** A group where the bot sees only messages that @ it: answers must @ it too. */
+  mentionsOnly?: boolean;
 }
 
 export interface QuizPerson {

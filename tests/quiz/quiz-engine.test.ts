@@ -45,6 +45,18 @@ describe('a group quiz', () => {
     expect(lastQuestion(h.pushedTo('room1').join('\n'), realKb()).index).toBe(2);
   });
 
+  it('asks to be @-mentioned with the answer where the platform delivers only @-messages, and only there', async () => {
+    h = createHarness();
+    const wecom = { ...mention(alice), mentionsOnly: true, platform: 'wecom', conversationId: 'wrkchat1' };
+    const question = (await h.say(wecom, '出题 1')).join('\n');
+    expect(question).toContain('请@我回复字母或单位名称');
+    const q = lastQuestion(question, realKb());
+    expect((await h.say(wecom, q.right)).join('\n')).toContain('正确');
+    const wechat = (await h.say(mention(alice), '出题 1')).join('\n');
+    expect(wechat).toContain('回复字母或单位名称');
+    expect(wechat).not.toContain('@我');
+  });
+
   it('reveals on timeout, moves on, and ends the round with a summary', async () => {
     h = createHarness({ timeoutSeconds: 30 });
     const q1 = lastQuestion((await h.say(mention(alice), '/quiz start 2')).join('\n'), realKb());

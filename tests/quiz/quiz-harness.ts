@@ -39,6 +39,8 @@ export interface Speaker {
   platform?: Platform;
   /** In a group: mentioned the bot (commands need it; answers do not). */
   mention?: boolean;
+  /** The platform delivers only @-messages in groups (WeCom, DingTalk). */
+  mentionsOnly?: boolean;
 }
 
 export function createHarness(options: { seed?: number; db?: Db; timeoutSeconds?: number; pauseMs?: number } = {}): Harness {
@@ -88,6 +90,7 @@ export function createHarness(options: { seed?: number; db?: Db; timeoutSeconds?
         mentioned: Boolean(who.mention),
         fromSelf: false,
         mentionTokens: ['@助手'],
+        ...(who.mentionsOnly ? { mentionsOnly: true } : {}),
       };
       return (await handler(msg)).map((o) => o.text);
     },

@@ -1,0 +1,59 @@
+// One presentation model, three renderers: the rules a reply follows (the note for a clause without
+// units, the label of a related clause from another document, the excerpt and its 全文 hint) come out
+// the same in plain text, Slack blocks and markdown.
+import { describe, expect, it } from 'vitest';
+import { replyBlocks } from '../../adapters/slack/blocks.js';
+import { renderChatReply } from '../../src/chat/create-chat-handler.js';
+import { renderMarkdownClause, renderMarkdownReply } from '../../src/chat/render-markdown.js';
+import { NO_UNITS_NOTE } from '../../src/core/reply-view.js';
+import type { Reply } from '../../src/core/types.js';
+import { marriageAnswer } from '../support/marriage-answer.js';
+
+const renderers: Record<string, (reply: Reply) => string> = {
+  text: renderChatReply,
+  slack: (reply) => JSON.stringify(replyBlocks(reply)),
+  markdown: (reply) => renderMarkdownReply(reply),
+};
+
+const unitless = marriageAnswer({ id: 'p2-2-2-3', path: '二（二）2（3）', lead: [], cooperate: [], responsibility: null });
+const county = marriageAnswer({ id: 'c-1', document: 'county', documentName: '示例县细则', path: '二（一）1', lead: ['县民政局'], cooperate: [] });
+
+describe('every renderer of a reply', () => {
+  it.each(Object.keys(renderers))('%s: says 本条未标注责任单位 for a clause without units, and only then', (name) => {
+    const render = renderers[name]!;
+    expect(render({ question: 'q', intent: 'responsibility', answers: [unitless], related: [] })).toContain(NO_UNITS_NOTE);
+    const withUnits = render({ question: 'q', intent: 'responsibility', answers: [marriageAnswer()], related: [] });
+    expect(withUnits).not.toContain(NO_UNITS_NOTE);
+    expect(withUnits).toContain('省民政厅');
+    expect(withUnits).toContain('省公安厅');
+  });
+
+  it.each(Object.keys(renderers))('%s: names the document of a related clause from another document, not of one from the same', (name) => {
+    const render = renderers[name]!;
+    const sameDoc = marriageAnswer({ id: 'p2-1-3-5', path: '二（一）3（5）' });
+    const out = render({ question: 'q', intent: 'responsibility', answers: [marriageAnswer()], related: [county, sameDoc] });
+    expect(out).toContain('相关条款');
+    expect(out).toContain('示例县细则 二（一）1');
+    expect(out).not.toContain('省实施细则 二（一）3（5）');
+    expect(out).toContain('二（一）3（5）');
+  });
+});
+
+describe('markdown', () => {
+  it('cuts a long clause like the plain text does, with the same 全文 hint, and shows it whole for 全文', () => {
+    const long = marriageAnswer({ text: `${'规范婚姻登记管理。'.repeat(30)}` });
+    const reply: Reply = { question: 'q', intent: 'responsibility', answers: [long], related: [] };
+    expect(renderMarkdownReply(reply)).toContain('全文请问「二（一）3（1）」');
+    expect(renderChatReply(reply)).toContain('全文请问「二（一）3（1）」');
+    expect(renderMarkdownClause(long)).toContain(long.text);
+    expect(renderMarkdownClause(long)).not.toContain('全文请问');
+  });
+
+  it('bolds the clause heading and units, and escapes markdown in text from the knowledge files', () => {
+    const starred = marriageAnswer({ text: '加强*重点*场所管理_网吧_。' });
+    const md = renderMarkdownReply({ question: 'q', intent: 'responsibility', answers: [starred], related: [] });
+    expect(md).toContain('**省实施细则 二（一）3（1）**');
+    expect(md).toContain('**负责**：省民政厅');
+    expect(md).toContain('加强\\*重点\\*场所管理\\_网吧\\_。');
+  });
+});
