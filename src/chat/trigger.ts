@@ -72,3 +72,12 @@ export function stripPrefix(text: string, prefixes: string[]): string | undefine
   }
   return undefined;
 }
+
+/**
+ * The @-mentions in a message (「@反拐助手 谁负责…」), for platforms whose message text carries no
+ * token of the bot's own (WeCom, DingTalk): whether it @-mentions anyone, and the names to strip
+ * before asking. A name runs to the next space (WeCom and DingTalk put one after it).
+ */
+export function mentionTokensIn(text: string): string[] {
+  return text.match(/@[^\s\u2005\u3000@]+/gu) ?? [];
+}

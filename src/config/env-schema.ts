@@ -33,22 +33,17 @@ export const wholeNumber = (min: number, max: number, what: string) =>
     })
     .transform((s) => (s === undefined ? undefined : Number(s)));
 
-export const url = z
-  .string()
-  .optional()
-  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()))
-  .refine((s) => s === undefined || /^https?:\/\/[^\s/]+/.test(s), {
-    error: 'must be an http(s) URL such as https://slack.com/api/',
-  });
+/** A URL variable: `scheme` is http or ws (each with its s), `example` shows one in the message. */
+export const urlVariable = (scheme: 'http' | 'ws', example: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()))
+    .refine((s) => s === undefined || new RegExp(`^${scheme}s?://[^\\s/]+`, 'u').test(s), {
+      error: `must be ${scheme === 'ws' ? 'a WebSocket' : 'an http(s)'} URL such as ${example}`,
+    });
 
-/** A WebSocket URL (wss://…, ws:// for a local test server). */
-export const wsUrl = z
-  .string()
-  .optional()
-  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()))
-  .refine((s) => s === undefined || /^wss?:\/\/[^\s/]+/.test(s), {
-    error: 'must be a WebSocket URL such as wss://openws.work.weixin.qq.com',
-  });
+export const url = urlVariable('http', 'https://slack.com/api/');
 
 /** A yes/no switch: 1/true/yes/on or 0/false/no/off; unset is undefined. */
 export const onOff = z
