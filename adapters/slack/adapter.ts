@@ -17,6 +17,7 @@ export const createSlackAdapter: AdapterFactory<SlackConfig> = (settings, contex
     logger: context.logger,
     push: { register: (_platform, s) => (send = s) },
     onFlagWrong: (f) => context.flag({ platform: 'slack', ...f }),
+    ...(context.seenIds ? { seenEvents: context.seenIds('slack') } : {}),
   });
   return {
     platform: 'slack',

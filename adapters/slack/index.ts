@@ -5,15 +5,18 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { MessageHandler } from '../../src/chat/handler.js';
 import { silentLogger, type Logger } from '../../src/chat/logger.js';
+import { TEXT } from '../../src/chat/messages.js';
 import { createPacer } from '../../src/chat/pacer.js';
 import type { PushRegistry } from '../../src/chat/push.js';
+import type { SeenIds } from '../../src/chat/seen-ids.js';
 import { createBotAuthorize } from './authorize.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { dedupeEvents } from './dedupe-events.js';
 import type { ListenerContext } from './listeners/context.js';
 import { registerListeners } from './listeners/index.js';
+import { DEFAULT_REQUEST_LIMITS, guardRequests, type RequestLimits } from './request-guard.js';
 import { slackPushTarget } from './push-target.js';
-import { toSlackMessages } from './to-slack-messages.js';
+import { toSlackMessages, type SlackMessage } from './to-slack-messages.js';
 
 export interface SlackAppOptions {
   /** SLACK_BOT_TOKEN (xoxb-…). */
@@ -41,6 +44,10 @@ export interface SlackAppOptions {
   push?: Pick<PushRegistry, 'register'>;
   /** Records a 「回答有误」 click (action flag_wrong) and returns the thank-you; answers get the button only when set. */
   onFlagWrong?: ListenerContext['flagWrong'];
+  /** HTTP mode: body cap, clock skew and body time limit (defaults: 1 MB, 5 minutes, 10 s). */
+  requestLimits?: Partial<RequestLimits>;
+  /** Event ids already handled; pass the SQLite store so a redelivery after a restart is not answered twice. */
+  seenEvents?: SeenIds;
 }
 
 export interface SlackApp {
@@ -90,19 +97,27 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     receiver = new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger, installerOptions: { clientOptions } });
   } else {
     if (!options.signingSecret) throw new Error('Slack HTTP mode needs a signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN for Socket Mode');
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: options.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       port: options.port ?? 3000,
       logger: boltLogger,
     });
+    // Bolt would buffer any body before checking its signature: bound it first.
+    http.requestListener = guardRequests(http.requestListener, {
+      ...DEFAULT_REQUEST_LIMITS,
+      ...options.requestLimits,
+      paths: [SLACK_EVENTS_PATH],
+      logger,
+    });
+    receiver = http;
   }
 
   let app: App;
   const authorize = createBotAuthorize(() => app.client, options.token);
   app = new App({ receiver, authorize, clientOptions, logger: boltLogger });
 
-  app.use(dedupeEvents());
+  app.use(dedupeEvents(options.seenEvents));
   const pacer = createPacer(options.minSendIntervalMs ?? 1000);
   registerListeners(app, {
     handler: options.handler,
@@ -110,31 +125,31 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     command: options.command ?? DEFAULT_SLASH_COMMAND,
     ...(options.onFlagWrong ? { flagWrong: options.onFlagWrong } : {}),
     post: async (client, target, messages) => {
-      for (const message of messages) {
-        await pacer.schedule(target.channel, () =>
-          client.chat.postMessage({
-            channel: target.channel,
-            ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-            ...message,
-          }),
-        );
-      }
+      const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
+      // One reply's messages go out together; an overflowing channel gets one short notice.
+      await pacer.send(
+        target.channel,
+        messages.map((message) => () => client.chat.postMessage({ ...where, ...message })),
+        () => client.chat.postMessage({ ...where, text: TEXT.busy }),
+      );
     },
   });
   options.push?.register('slack', async (conversationId, outgoing) => {
     const target = slackPushTarget(conversationId);
-    for (const message of toSlackMessages(outgoing)) {
-      await pacer.schedule(target.channel, () =>
-        target.user
-          ? app.client.chat.postEphemeral({ token: options.token, channel: target.channel, user: target.user, ...message })
-          : app.client.chat.postMessage({
-              token: options.token,
-              channel: target.channel,
-              ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-              ...message,
-            }),
-      );
-    }
+    const post = (message: SlackMessage) =>
+      target.user
+        ? app.client.chat.postEphemeral({ token: options.token, channel: target.channel, user: target.user, ...message })
+        : app.client.chat.postMessage({
+            token: options.token,
+            channel: target.channel,
+            ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+            ...message,
+          });
+    await pacer.send(
+      target.channel,
+      toSlackMessages(outgoing).map((message) => () => post(message)),
+      () => post({ text: TEXT.busy }),
+    );
   });
   // The last line of defence: whatever escapes a listener is logged, never rethrown.
   app.error(async (error) => {

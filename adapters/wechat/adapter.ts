@@ -7,7 +7,9 @@ import { createWechatyBot } from './index.js';
 export const createWechatAdapter: AdapterFactory<WechatConfig> = (settings, context) => {
   let send: PushSend | undefined;
   const bot = createWechatyBot({
-    handler: context.handler({ groupAllowlist: settings.roomAllowlist }),
+    // The allowlist is by room id, resolved from names at login, so the bot applies it itself.
+    handler: context.handler(),
+    roomAllowlist: settings.roomAllowlist,
     puppetName: settings.puppet,
     ...(settings.token ? { puppetToken: settings.token } : {}),
     minSendIntervalMs: settings.minSendIntervalMs,

@@ -10,6 +10,7 @@ import type { PushRegistry } from '../../src/chat/push.js';
 import { silentLogger, type Logger } from '../../src/chat/logger.js';
 import { createPacer, systemClock, type Clock } from '../../src/chat/pacer.js';
 import { WECHAT_TEXT_LIMIT } from '../../src/chat/split-text.js';
+import { createRoomAllowlist } from './room-allowlist.js';
 import { toIncoming } from './to-incoming.js';
 
 export interface WechatyBotOptions {
@@ -35,6 +36,8 @@ export interface WechatyBotOptions {
   printQr?: ((text: string) => void) | false;
   /** Where the bot registers its push sender (quiz reveals): room or contact by id, paced like replies. */
   push?: Pick<PushRegistry, 'register'>;
+  /** WECHAT_ROOM_ALLOWLIST: room ids or group names (resolved to ids at login); empty answers every group. */
+  roomAllowlist?: readonly string[];
 }
 
 /** Build the bot (not started): call `.start()` on the result. */
@@ -62,7 +65,11 @@ export function createWechatyBot(options: WechatyBotOptions): Wechaty {
     logger.info(`WeChat login: scan the QR code with the bot's WeChat account (${qrcodeValueToImageUrl(qrcode)})`);
     if (printQr) qrcodeTerminal.generate(qrcode, { small: true }, printQr);
   });
-  bot.on('login', (user) => logger.info(`WeChat logged in as ${user.name()}`));
+  const allowlist = createRoomAllowlist(options.roomAllowlist ?? [], logger);
+  bot.on('login', (user) => {
+    logger.info(`WeChat logged in as ${user.name()}`);
+    allowlist.resolve(bot).catch((error: unknown) => logger.error('WECHAT_ROOM_ALLOWLIST could not be resolved; no group is answered', error));
+  });
   // After a logout Wechaty keeps running and emits a new scan: nothing to restart here.
   bot.on('logout', (user, reason) => logger.warn(`WeChat logged out (${user.name()})${reason ? `: ${reason}` : ''}; waiting for a new login`));
   // Without a listener an 'error' event would throw and stop the process.
@@ -82,6 +89,11 @@ export function createWechatyBot(options: WechatyBotOptions): Wechaty {
   });
 
   async function onMessage(message: Message): Promise<void> {
+    const room = message.room();
+    if (room && !allowlist.allows(room.id)) {
+      if (!message.self()) allowlist.refused(room.id, await room.topic().catch(() => '?'));
+      return;
+    }
     const incoming = await toIncoming(bot, message);
     if (!incoming) return;
     if (options.push) {

@@ -7,6 +7,7 @@ import type { Flag } from '../admin/feedback.js';
 import type { MessageHandler } from './handler.js';
 import type { Logger } from './logger.js';
 import type { PushSend } from './push.js';
+import type { SeenIds } from './seen-ids.js';
 
 /** A running chat platform. */
 export interface ChatAdapter {
@@ -23,7 +24,7 @@ export interface ChatAdapter {
 
 /** What start.ts gives every adapter. */
 export interface AdapterContext {
-  /** The shared message handler; groupAllowlist limits the groups answered in (empty: all). */
+  /** The shared message handler; groupAllowlist limits the groups answered in, by conversation id (empty: all). */
   handler(options?: { groupAllowlist?: string[] }): MessageHandler;
   logger: Logger;
   /** DATA_DIR, for state a platform keeps (the WeChat login). */
@@ -32,6 +33,8 @@ export interface AdapterContext {
   stdout: NodeJS.WritableStream;
   /** Records an answer flagged from a platform's own control (Slack's 「回答有误」 button); returns the thanks. */
   flag(flag: Flag): string;
+  /** Event ids already handled, kept across restarts for about an hour (SQLite under DATA_DIR), per platform. */
+  seenIds?(platform: string): SeenIds;
 }
 
 export type AdapterFactory<Settings> = (settings: Settings, context: AdapterContext) => ChatAdapter;

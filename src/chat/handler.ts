@@ -52,7 +52,7 @@ export interface MessageHandlerOptions {
   renderClause: (clause: Answer) => string;
   commands?: CommandPlugin[];
   interceptors?: Interceptor[];
-  /** Sender ids that are administrators on every platform. */
+  /** Administrators, each `platform:id` (wechat:wxid_x, slack:U123). */
   adminIds?: string[];
   /** Each conversation's last reply; one per process, so every platform's handler shares it. */
   lastReplies?: LastReplies;
@@ -116,8 +116,9 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
   const handle = async (msg: IncomingMessage): Promise<Outgoing[]> => {
     const decision = decideTrigger(msg, options.trigger);
     if (!decision.answer && decision.reason !== 'not-addressed') return [];
-    // ADMIN_IDS entries are platform:id (wechat:wxid_x, slack:U123); a bare id matches on any platform.
-    const isAdmin = msg.admin === true || adminIds.has(`${msg.platform}:${msg.senderId}`) || adminIds.has(msg.senderId);
+    // ADMIN_IDS entries are platform:id (wechat:wxid_x, slack:U123), matched on that platform only:
+    // a WeChat sender whose id is literally `slack:U123` is not the Slack administrator.
+    const isAdmin = msg.admin === true || adminIds.has(`${msg.platform}:${msg.senderId}`);
     const rawText = decision.answer ? decision.text : msg.text;
     const cleaned = cleanInput(rawText);
 

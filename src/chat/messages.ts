@@ -36,4 +36,6 @@ export const TEXT = {
   adminOnly: '这个命令只有管理员可以用。',
   notYet: (word: string) => `${word} 功能尚未开放。`,
   failed: '抱歉，处理这条消息时出错了，请换个说法再试。',
+  /** Sent once when a conversation's send queue overflows (src/chat/pacer.ts). */
+  busy: '消息太多，有的问题没来得及回答，请稍后再问。',
 };

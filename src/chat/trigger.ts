@@ -5,7 +5,10 @@ import type { IncomingMessage } from './types.js';
 export interface TriggerRules {
   /** Group messages starting with one of these are addressed to the bot, e.g. 反拐, /fanguai. */
   prefixes: string[];
-  /** If non-empty, only groups whose name is listed are answered (private chats are unaffected). */
+  /**
+   * If non-empty, only groups whose conversation id is listed are answered (private chats are
+   * unaffected). Ids, never names: anyone can rename a group.
+   */
   groupAllowlist?: string[];
 }
 
@@ -21,8 +24,7 @@ const SPACES = /[\s\u2005\u3000]/u;
 export function decideTrigger(msg: IncomingMessage, rules: TriggerRules): TriggerDecision {
   if (msg.fromSelf) return { answer: false, reason: 'self' };
   if (msg.isGroup && rules.groupAllowlist && rules.groupAllowlist.length > 0) {
-    const name = (msg.conversationName ?? '').trim();
-    if (!rules.groupAllowlist.includes(name)) return { answer: false, reason: 'not-allowed' };
+    if (!rules.groupAllowlist.includes(msg.conversationId)) return { answer: false, reason: 'not-allowed' };
   }
   const withoutMention = stripMentions(msg.text, msg.mentionTokens ?? []);
   const prefixed = stripPrefix(withoutMention, rules.prefixes);

@@ -20,6 +20,9 @@ import { isMain } from './is-main.js';
 import { createPushRegistry } from '../chat/push.js';
 import { createQuiz, type Quiz } from '../quiz/create-quiz.js';
 import { databasePath, openDatabase, type Db } from '../store/open-database.js';
+import { backupsDir, checkDatabaseIntegrity, createDailyBackups, DatabaseIntegrityError } from '../store/backup.js';
+import { startUpkeep } from '../store/daily-upkeep.js';
+import { createSeenEventStore } from '../store/seen-events.js';
 
 export interface StartIo {
   env: NodeJS.ProcessEnv;
@@ -68,6 +71,8 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   let db: Db;
   let quiz: Quiz;
   try {
+    // A damaged file stops start-up here, naming the newest backup, instead of failing later mid-chat.
+    checkDatabaseIntegrity(databasePath(config.dataDir), backupsDir(config.dataDir));
     db = openDatabase(databasePath(config.dataDir));
     quiz = createQuiz({
       db,
@@ -78,17 +83,44 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
       logger,
     });
   } catch (error) {
+    if (error instanceof DatabaseIntegrityError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
     io.stderr.write(`Cannot open the database in ${config.dataDir}: ${(error as Error).message}\n`);
     return 1;
   }
-  // The quiz's timers first, then the database the quiz and the misses log share.
-  const closeState = () => {
+
+  // Unanswered and flagged questions (DATA_DIR/assistant.sqlite), for `npm run kb -- misses`.
+  const misses = createMissStore(db);
+  const feedback = createFeedback({ store: misses, version: () => live.kb().version, logger });
+  // At start-up and hourly: today's backup in DATA_DIR/backups/ (seven kept), misses past their retention.
+  const backups = createDailyBackups({ db, dir: backupsDir(config.dataDir) });
+  const upkeep = startUpkeep(
+    [
+      {
+        name: 'misses retention',
+        run: () => {
+          const gone = misses.prune(config.missesRetentionDays);
+          if (gone > 0) logger.info(`deleted ${gone} misses older than ${config.missesRetentionDays} days (MISSES_RETENTION_DAYS)`);
+        },
+      },
+      {
+        name: 'daily backup',
+        run: async () => {
+          const made = await backups.runIfDue();
+          if (made) logger.info(`database backed up to ${made}`);
+        },
+      },
+    ],
+    { logger },
+  );
+  // Housekeeping and the quiz's timers first, then the database they share.
+  const closeState = async () => {
+    await upkeep.stop();
     quiz.close();
     db.close();
   };
-
-  // Unanswered and flagged questions (DATA_DIR/assistant.sqlite), for `npm run kb -- misses`.
-  const feedback = createFeedback({ store: createMissStore(db), version: () => live.kb().version, logger });
   const kbCommand = createKbCommand({ live, onReload: (result, by) => logReload(logger, result, by) });
   const reloadOnSignal = () => logReload(logger, live.reload(), 'SIGHUP');
   process.on('SIGHUP', reloadOnSignal);
@@ -114,6 +146,8 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
     stdin: io.stdin,
     stdout: io.stdout,
     flag: (f) => feedback.flag(f),
+    // Event ids already handled, in the SQLite file: a redelivery after a restart is not answered twice.
+    seenIds: (platform) => createSeenEventStore(db, { namespace: platform }),
   };
 
   // A stray rejection inside a chat SDK must not take every conversation down with it.
@@ -132,7 +166,7 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   } catch (error) {
     io.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
     await Promise.allSettled(running.map((r) => r.stop()));
-    closeState();
+    await closeState();
     return 1;
   }
 
@@ -140,7 +174,7 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   if (running.every((r) => r.ended)) {
     await Promise.all(running.map((r) => r.ended));
     // End of input ends the chat: a question still in flight is dropped, finished ones are saved.
-    closeState();
+    await closeState();
     process.off('SIGHUP', reloadOnSignal);
     return 0;
   }
@@ -148,10 +182,9 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   const labels = running.map((r) => ADAPTERS.find((a) => a.platform === r.platform)?.label ?? r.platform);
   const shutdown = (signal: string) => {
     logger.info(`${signal}: stopping ${labels.join(', ')}`);
-    void Promise.allSettled(running.map((r) => r.stop())).then(() => {
-      closeState();
-      process.exit(0);
-    });
+    void Promise.allSettled(running.map((r) => r.stop()))
+      .then(closeState)
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

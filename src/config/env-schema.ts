@@ -69,15 +69,17 @@ export function commonEnvShape(platforms: readonly string[]) {
         error: `must be one of ${LOG_LEVELS.join(', ')}`,
       })
       .transform((s) => (s ?? 'info') as (typeof LOG_LEVELS)[number]),
-    // platform:id per entry (wechat:wxid_x, slack:U123); a typo in the platform would silently admit nobody.
-    ADMIN_IDS: list.refine((ids) => ids.every((id) => !id.includes(':') || pattern.test(id)), {
-      error: `entries must be platform:id, e.g. wechat:wxid_abc,slack:U0123 (platform ${platforms.join(', ')})`,
+    // platform:id per entry (wechat:wxid_x, slack:U123). A bare id would match whichever platform has a
+    // sender of that id, and a typo in the platform would silently admit nobody: both stop start-up.
+    ADMIN_IDS: list.refine((ids) => ids.every((id) => pattern.test(id)), {
+      error: `entries must be platform:id, e.g. wechat:wxid_abc,slack:U0123 (platform ${platforms.join(', ')}; a bare id is not accepted)`,
     }),
     // Group messages starting with one of these are addressed to the bot, on every platform.
     WECHAT_PREFIX: z
       .string()
       .optional()
       .transform((s) => (s === undefined || s.trim() === '' ? undefined : s)),
+    MISSES_RETENTION_DAYS: wholeNumber(1, 36500, 'a whole number of days from 1 to 36500'),
     QUIZ_TIMEOUT_SECONDS: wholeNumber(1, 3600, 'a whole number of seconds from 1 to 3600'),
     QUIZ_SEED: wholeNumber(0, 4294967295, 'a whole number from 0 to 4294967295'),
   };

@@ -25,6 +25,8 @@ export interface AppConfig {
   /** Each platform's settings, by name (only the configured ones). */
   settings: PlatformSettings;
   quiz: QuizConfig;
+  /** Unanswered and flagged questions older than this many days are deleted. */
+  missesRetentionDays: number;
 }
 
 export interface QuizConfig {
@@ -35,6 +37,7 @@ export interface QuizConfig {
 }
 
 export const DEFAULT_QUIZ_TIMEOUT_SECONDS = 60;
+export const DEFAULT_MISSES_RETENTION_DAYS = 180;
 
 export const DEFAULT_PREFIXES = ['反拐', '/fanguai'];
 
@@ -92,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       timeoutSeconds: e.QUIZ_TIMEOUT_SECONDS ?? DEFAULT_QUIZ_TIMEOUT_SECONDS,
       ...(e.QUIZ_SEED !== undefined ? { seed: e.QUIZ_SEED } : {}),
     },
+    missesRetentionDays: e.MISSES_RETENTION_DAYS ?? DEFAULT_MISSES_RETENTION_DAYS,
   };
 }

@@ -33,7 +33,11 @@ export interface MissStore {
   record(event: MissEvent): void;
   /** Grouped by kind and question, most frequent first; `since` is inclusive. */
   summary(options?: { since?: Date; kind?: MissKind }): MissSummary[];
+  /** Deletes what was recorded more than `retentionDays` days ago; returns how many rows went. */
+  prune(retentionDays: number): number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS misses (
@@ -63,7 +67,12 @@ export function createMissStore(db: Db, clock: () => Date = () => new Date()): M
      FROM misses WHERE at >= @since AND (@kind IS NULL OR kind = @kind) ORDER BY at`,
   );
 
+  const deleteBefore = db.prepare('DELETE FROM misses WHERE at < ?');
+
   return {
+    prune(retentionDays) {
+      return deleteBefore.run(new Date(clock().getTime() - retentionDays * DAY_MS).toISOString()).changes;
+    },
     record(e) {
       insert.run({
         at: clock().toISOString(),

@@ -60,6 +60,8 @@ describe('/kb reload', () => {
       dm('wechat', 'wxid_alice', '/kb reload'),
       // UBOSS is an administrator on Slack, not on WeChat.
       dm('wechat', 'UBOSS', '/kb reload'),
+      // A WeChat sender whose id is literally the Slack administrator's platform:id.
+      dm('wechat', 'slack:UBOSS', '/kb reload'),
       dm('slack', 'wxid_boss', '/kb reload'),
       dm('wechat', 'wxid_alice', '@反拐助手\u2005/kb reload', { isGroup: true, conversationId: 'room@chatroom', mentioned: true, mentionTokens: ['@反拐助手'] }),
     ]) {
@@ -110,5 +112,9 @@ describe('ADMIN_IDS', () => {
   it('takes platform:id entries and rejects an unknown platform', () => {
     expect(loadConfig({ ADMIN_IDS: 'wechat:wxid_a, slack:U123' }).adminIds).toEqual(['wechat:wxid_a', 'slack:U123']);
     expect(() => loadConfig({ ADMIN_IDS: 'wechat:wxid_a,slak:U123' })).toThrow(/ADMIN_IDS.*platform:id/);
+  });
+
+  it('stops start-up on a bare id, naming ADMIN_IDS', () => {
+    expect(() => loadConfig({ ADMIN_IDS: 'wechat:wxid_a,UBOSS' })).toThrow(/ADMIN_IDS.*platform:id.*bare id/);
   });
 });

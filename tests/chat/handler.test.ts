@@ -78,7 +78,7 @@ describe('createMessageHandler', () => {
   });
 
   it('lets administrators run admin commands', async () => {
-    const { handler } = setup({ adminIds: ['boss'] });
+    const { handler } = setup({ adminIds: ['wechat:boss'] });
     expect((await handler(dm('/kb', { senderId: 'boss' })))[0].text).not.toContain('管理员');
     expect((await handler(dm('/kb', { admin: true })))[0].text).not.toContain('管理员');
   });

@@ -36,10 +36,12 @@ describe('decideTrigger', () => {
     expect(decideTrigger(msg({ text: 'x', mentioned: true, fromSelf: true }), rules)).toEqual({ answer: false, reason: 'self' });
   });
 
-  it('applies the group allowlist to groups only', () => {
-    const allow = { ...rules, groupAllowlist: ['培训群'] };
+  it('applies the group allowlist, by conversation id, to groups only', () => {
+    const allow = { ...rules, groupAllowlist: ['train@chatroom'] };
     expect(decideTrigger(msg({ text: 'x', mentioned: true }), allow)).toEqual({ answer: false, reason: 'not-allowed' });
-    expect(shouldAnswer(msg({ text: 'x', mentioned: true, conversationName: '培训群' }), allow)).toBe(true);
+    expect(shouldAnswer(msg({ text: 'x', mentioned: true, conversationId: 'train@chatroom' }), allow)).toBe(true);
+    // A group merely named like an allowed entry is not it.
+    expect(shouldAnswer(msg({ text: 'x', mentioned: true, conversationId: 'other@chatroom', conversationName: 'train@chatroom' }), allow)).toBe(false);
     expect(shouldAnswer(msg({ text: 'x', isGroup: false, conversationName: undefined }), allow)).toBe(true);
   });
 });

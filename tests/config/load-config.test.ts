@@ -35,7 +35,7 @@ describe('loadConfig', () => {
         WECHAT_PREFIX: '反拐, /fg',
         WECHAT_ROOM_ALLOWLIST: '反拐工作群，培训群',
         WECHAT_MIN_SEND_INTERVAL_MS: '2000',
-        ADMIN_IDS: 'wxid_a,U123',
+        ADMIN_IDS: 'wechat:wxid_a,slack:U123',
         DATA_DIR: '/var/lib/fanguai',
         SLACK_API_URL: '',
         LOG_LEVEL: 'DEBUG',
@@ -45,7 +45,7 @@ describe('loadConfig', () => {
     expect(config.platforms).toEqual(['wechat']);
     expect(config.settings.wechat).toEqual({ puppet: 'wechaty-puppet-service', token: 'tok', roomAllowlist: ['反拐工作群', '培训群'], minSendIntervalMs: 2000 });
     expect(config.prefixes).toEqual(['反拐', '/fg']);
-    expect(config.adminIds).toEqual(['wxid_a', 'U123']);
+    expect(config.adminIds).toEqual(['wechat:wxid_a', 'slack:U123']);
     expect(config.dataDir).toBe('/var/lib/fanguai');
     expect(config.logLevel).toBe('debug');
   });
