@@ -1,23 +1,21 @@
 // `npm run kb -- <command>`: the administrator's tools for the knowledge files.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import { formatDocumentYaml } from '../knowledge/document-yaml.js';
 import { diffKnowledge, formatDiff } from '../knowledge/diff.js';
-import { draftDocument } from '../knowledge/draft.js';
 import { checkKnowledge, formatProblem } from '../knowledge/load.js';
 import { knowledgeDir } from '../knowledge/paths.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { renderDocumentText } from '../knowledge/render-document.js';
 import { readServedSnapshot } from '../knowledge/served-snapshot.js';
 import { isAnnotation, splitSentences } from '../knowledge/source-sentences.js';
-import { createUnitRegistry } from '../knowledge/unit-registry.js';
 import { formatExplanation } from '../admin/format-explanation.js';
 import { formatMisses } from '../admin/format-misses.js';
 import { createAssistant } from '../core/assistant.js';
 import { createMissStore } from '../store/misses.js';
 import { databasePath, openDatabase } from '../store/open-database.js';
 import { isMain } from './is-main.js';
+import { draftCommand } from './kb-draft.js';
 
 type Out = { write(s: string): unknown };
 
@@ -50,7 +48,8 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Flags } {
   return { positional, flags };
 }
 
-export function runKb(argv: string[], out: Out = process.stdout, err: Out = process.stderr): number {
+/** The exit code; a Promise of it only for commands that read a Word or PDF file. */
+export function runKb(argv: string[], out: Out = process.stdout, err: Out = process.stderr): number | Promise<number> {
   const { positional, flags } = parseArgs(argv);
   const dir = knowledgeDir(flags.dir ?? process.env.KNOWLEDGE_DIR);
   const [command, ...rest] = positional;
@@ -118,45 +117,14 @@ function sentences(dir: string, docId: string | undefined, out: Out, err: Out): 
   return 0;
 }
 
-function draft(dir: string, file: string | undefined, flags: Flags, out: Out, err: Out): number {
-  if (!file || !existsSync(file)) {
-    err.write(file ? `kb draft: no such file ${file}\n` : USAGE);
+function draft(dir: string, file: string | undefined, flags: Flags, out: Out, err: Out): number | Promise<number> {
+  if (!file) {
+    err.write(USAGE);
     return 2;
   }
   const kb = validKnowledge(dir, err, 'kb draft: the current knowledge files have problems; fix them first (npm run kb -- check)');
   if (!kb) return 1;
-  const name = basename(file, extname(file));
-  const id = (flags.id ?? name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')) || 'draft';
-  const sourceRel = join('sources', basename(file));
-  const text = readFileSync(file, 'utf8');
-  if (resolve(join(dir, sourceRel)) !== resolve(file)) {
-    mkdirSync(join(dir, 'sources'), { recursive: true });
-    copyFileSync(file, join(dir, sourceRel));
-  }
-  const result = draftDocument(text, { registry: createUnitRegistry(kb.units), idPrefix: flags.prefix ?? `${id}-` });
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? name;
-  const yaml = formatDocumentYaml(
-    {
-      id,
-      title: flags.title ?? firstLine,
-      shortName: flags['short-name'] ?? flags.title ?? firstLine,
-      level: flags.level ?? '县',
-      source: sourceRel,
-    },
-    result,
-  );
-  mkdirSync(join(dir, 'drafts'), { recursive: true });
-  const target = join(dir, 'drafts', `${id}.yaml`);
-  writeFileSync(target, yaml);
-  out.write(`kb draft: ${result.clauses.length} clauses, ${result.sections.length} headings → ${target}\n`);
-  out.write(`  source copied to knowledge/${sourceRel}\n`);
-  if (result.review.length === 0) {
-    out.write('  nothing to review. Move the draft into knowledge/documents/ and run `npm run kb -- check`.\n');
-  } else {
-    out.write(`  ${result.review.length} point(s) to review:\n`);
-    for (const r of result.review) out.write(`  - ${r}\n`);
-  }
-  return 0;
+  return draftCommand(dir, file, kb, flags, out, err);
 }
 
 function render(dir: string, docId: string | undefined, out: Out, err: Out): number {
@@ -222,5 +190,13 @@ function hitTest(dir: string, question: string, flags: Flags, out: Out, err: Out
 }
 
 if (isMain(import.meta.url)) {
-  process.exitCode = runKb(process.argv.slice(2));
+  void Promise.resolve(runKb(process.argv.slice(2))).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`kb: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

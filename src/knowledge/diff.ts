@@ -1,5 +1,6 @@
 // What changed between two knowledge bases: the one being served and the files as they are now.
-import type { Clause, KnowledgeBase } from './types.js';
+import { compareClauses, type ClauseLike } from './clause-changes.js';
+import type { Clause } from './types.js';
 
 export interface ClauseChange {
   id: string;
@@ -15,37 +16,25 @@ export interface KnowledgeDiff {
   documentsRemoved: string[];
 }
 
-type ClauseLike = Pick<Clause, 'id' | 'path' | 'text' | 'lead' | 'cooperate' | 'document'>;
-
 export function diffKnowledge(
   before: { clauses: ClauseLike[]; documents: Array<{ id: string }> },
   after: { clauses: ClauseLike[]; documents: Array<{ id: string }> },
 ): KnowledgeDiff {
-  const old = new Map(before.clauses.map((c) => [c.id, c]));
-  const now = new Map(after.clauses.map((c) => [c.id, c]));
-  const changed: ClauseChange[] = [];
-  for (const [id, c] of now) {
-    const o = old.get(id);
-    if (!o) continue;
+  const compared = compareClauses(before.clauses, after.clauses);
+  const changed: ClauseChange[] = compared.changed.map((c) => {
     const changes: string[] = [];
-    if (o.path !== c.path) changes.push(`path ${o.path} → ${c.path}`);
-    if (o.text !== c.text) changes.push('text changed');
-    const units = (role: string, a: string[], b: string[]) => {
-      const gone = a.filter((u) => !b.includes(u));
-      const come = b.filter((u) => !a.includes(u));
-      if (gone.length + come.length > 0) {
-        changes.push(`${role}: ${[...come.map((u) => `+${u}`), ...gone.map((u) => `-${u}`)].join(' ')}`);
-      }
-    };
-    units('负责', o.lead, c.lead);
-    units('配合', o.cooperate, c.cooperate);
-    if (changes.length > 0) changed.push({ id, path: c.path, changes });
-  }
+    if (c.pathChanged) changes.push(`path ${c.before.path} → ${c.after.path}`);
+    if (c.textChanged) changes.push('text changed');
+    for (const [role, u] of [['负责', c.lead], ['配合', c.cooperate]] as const) {
+      if (u) changes.push(`${role}: ${[...u.added.map((n) => `+${n}`), ...u.removed.map((n) => `-${n}`)].join(' ')}`);
+    }
+    return { id: c.after.id, path: c.after.path, changes };
+  });
   const docIds = (k: { documents: Array<{ id: string }> }) => new Set(k.documents.map((d) => d.id));
   const [od, nd] = [docIds(before), docIds(after)];
   return {
-    added: after.clauses.filter((c) => !old.has(c.id)) as Clause[],
-    removed: before.clauses.filter((c) => !now.has(c.id)) as Clause[],
+    added: compared.added as Clause[],
+    removed: compared.removed as Clause[],
     changed,
     documentsAdded: [...nd].filter((d) => !od.has(d)),
     documentsRemoved: [...od].filter((d) => !nd.has(d)),

@@ -7,6 +7,8 @@ export interface DocumentHeader {
   shortName: string;
   level: string;
   source: string;
+  version?: string;
+  effective?: string;
 }
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid double-quoted YAML scalar
@@ -24,6 +26,8 @@ export function formatDocumentYaml(header: DocumentHeader, draft: Draft, notes: 
     `  short_name: ${q(header.shortName)}`,
     `  level: ${q(header.level)}`,
     `  source: ${header.source}`,
+    ...(header.version ? [`  version: ${q(header.version)}`] : []),
+    ...(header.effective ? [`  effective: ${q(header.effective)}`] : []),
     'sections:',
   );
   for (const s of draft.sections) {

@@ -7,10 +7,11 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { resolveAnnotation } from './annotation.js';
+import { archiveFiles, archiveProblems } from './archive.js';
 import { ancestorPaths, isPath, normalisePath } from './outline-path.js';
 import { documentFileSchema, unitsFileSchema, type DocumentFile } from './schema.js';
 import { isAnnotation, splitClauseText, splitSentences, stripMarker } from './source-sentences.js';
-import type { Clause, DocumentInfo, KnowledgeBase, Section, Unit } from './types.js';
+import type { ArchivedDocument, Clause, DocumentInfo, KnowledgeBase, Section, Unit } from './types.js';
 import { conflictingTerms, createUnitRegistry, type UnitRegistry } from './unit-registry.js';
 
 export interface KnowledgeProblem {
@@ -85,8 +86,18 @@ export function checkKnowledge(dir: string): KnowledgeReport {
       clauses.push(clause);
     }
   }
+  // Earlier versions go through the same reading and proofs (not the unit registry: units are renamed).
+  const archive: ArchivedDocument[] = [];
+  for (const path of archiveFiles(dir)) {
+    const doc = readYaml(path, dir, documentFileSchema, problems, hash);
+    const built = doc && checkDocument(doc, rel(dir, path), dir, null, problems, hash);
+    if (built) archive.push({ info: built.info, clauses: built.clauses, file: rel(dir, path) });
+  }
+  problems.push(...archiveProblems(archive, documents));
   if (problems.length > 0) return { kb: null, problems };
-  return { kb: { documents, units, clauses, version: hash.digest('hex').slice(0, 12) }, problems };
+  const kb: KnowledgeBase = { documents, units, clauses, version: hash.digest('hex').slice(0, 12) };
+  if (archive.length > 0) kb.archive = archive;
+  return { kb, problems };
 }
 
 function checkDocument(
@@ -191,6 +202,8 @@ function checkDocument(
     shortName: doc.document.short_name,
     level: doc.document.level,
     source: doc.document.source,
+    ...(doc.document.version ? { version: doc.document.version } : {}),
+    ...(doc.document.effective ? { effective: doc.document.effective } : {}),
   };
   return { info, clauses };
 }

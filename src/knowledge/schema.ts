@@ -22,6 +22,14 @@ export const documentFileSchema = z.object({
     short_name: name,
     level: name,
     source: name,
+    /** 文号 or version label (闽政办〔2021〕80号, 2021年版): answers name it; `kb replace` needs it. */
+    version: name.optional(),
+    /** Date the version takes effect (YYYY-MM-DD): orders the versions in knowledge/archive/. */
+    effective: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+      .refine((d) => !Number.isNaN(Date.parse(d)), 'not a real date')
+      .optional(),
   }),
   sections: z
     .array(z.object({ path: name, title: z.string().min(1).nullable() }))

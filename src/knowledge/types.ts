@@ -51,12 +51,26 @@ export interface DocumentInfo {
   level: string;
   /** Path of the raw source text, relative to knowledge/. */
   source: string;
+  /** 文号 or version label, when recorded. */
+  version?: string;
+  /** Date this version takes effect, YYYY-MM-DD, when recorded. */
+  effective?: string;
+}
+
+/** An earlier version of a document, kept under knowledge/archive/<document id>/ when it was replaced. */
+export interface ArchivedDocument {
+  info: DocumentInfo;
+  clauses: Clause[];
+  /** The archived file, relative to the project (knowledge/archive/…). */
+  file: string;
 }
 
 export interface KnowledgeBase {
   documents: DocumentInfo[];
   units: Unit[];
   clauses: Clause[];
+  /** Earlier versions of the documents (knowledge/archive/), for history and changes; absent when none. */
+  archive?: ArchivedDocument[];
   /** Content hash of all knowledge files, for /kb status and caches. */
   version: string;
 }
