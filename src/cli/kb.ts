@@ -16,6 +16,7 @@ import { createMissStore } from '../store/misses.js';
 import { databasePath, openDatabase } from '../store/open-database.js';
 import { isMain } from './is-main.js';
 import { draftCommand } from './kb-draft.js';
+import { changesCommand, historyCommand, replaceCommand } from './kb-versions.js';
 
 type Out = { write(s: string): unknown };
 
@@ -23,7 +24,12 @@ const USAGE = `usage: npm run kb -- <command> [options]
   check                      validate the knowledge files and prove them against their sources
   sentences [doc-id]         list the numbered source sentences that provenance cites
   draft <file> [--id ID] [--title T] [--short-name S] [--level 省|市|县] [--prefix P]
-                             turn a new document (plain text) into a draft in knowledge/drafts/
+                             turn a new document into a draft in knowledge/drafts/
+                             (.docx and .pdf text layers too; --version 文号 --effective YYYY-MM-DD)
+  replace <new-version.yaml> put a new version of a document in place; the old one moves to knowledge/archive/
+  history <clause> [--doc D] a clause's versions (by number 二（一）3（1） or id)
+  changes <doc-id> [--from V --to V]
+                             what changed between two versions (default: the previous and the current)
   render <doc-id>            print a curated document as clean text
   diff [--data-dir DIR]      what changed between the knowledge being served and the files
   misses [--since YYYY-MM-DD] [--json] [--data-dir DIR]
@@ -62,6 +68,17 @@ export function runKb(argv: string[], out: Out = process.stdout, err: Out = proc
       return draft(dir, rest[0], flags, out, err);
     case 'render':
       return render(dir, rest[0], out, err);
+    case 'replace':
+      return replaceCommand(dir, rest[0], out, err);
+    case 'history': {
+      const kb = validKnowledge(dir, err);
+      return kb ? historyCommand(kb, rest.join(' '), flags.doc, out, err) : 1;
+    }
+    case 'changes': {
+      const kb = validKnowledge(dir, err);
+      const range = { ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}) };
+      return kb ? changesCommand(kb, rest[0], range, out, err) : 1;
+    }
     case 'diff':
       return diff(dir, flags['data-dir'] ?? process.env.DATA_DIR ?? 'data', out, err);
     case 'misses':

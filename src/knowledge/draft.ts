@@ -115,6 +115,8 @@ export function draftDocument(text: string, options: DraftOptions): Draft {
     seenPaths.add(node.path);
     if (node.hasChildren) {
       sections.push({ path: node.path, title: headText === '' ? null : headText.replace(/。$/, '') });
+      // A heading whose title is lost is its bare number: nothing of it goes into a clause.
+      if (headText === '') skipped.push({ sentence: node.sentences[0] as number, reason: '标题缺失，只有编号' });
       if (rest.length > 0) review.push(`heading ${node.path} has text of its own before its sub-items; check it`);
       if (node.annotation === null) continue;
     }

@@ -8,7 +8,8 @@ const ANNOTATION = new RegExp(ANNOTATION_SOURCE, 'g');
 // Outline numbering at the start of a heading or clause: 一、 （一） 1. （1）
 const MARKER_SOURCE = String.raw`(?:（[一二三四五六七八九十]+）|(?<!\d)\d+\.(?!\d)|（\d+）|[一二三四五六七八九十]+、)`;
 const MARKER_ANYWHERE = new RegExp(MARKER_SOURCE, 'g');
-const LEADING_MARKER = new RegExp(`^${MARKER_SOURCE}`);
+// A clause whose number was lost is written （？） in a rendering: a marker at the start, never a boundary.
+const LEADING_MARKER = new RegExp(`^(?:${MARKER_SOURCE}|（？）)`);
 
 export function isAnnotation(sentence: string): boolean {
   return new RegExp(`^${ANNOTATION_SOURCE}$`).test(sentence);

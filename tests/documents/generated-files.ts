@@ -23,7 +23,7 @@ export function countyLines(): string[] {
 /** Half-width brackets as people type them in Word: (二) and (责任单位：…). */
 const halfWidth = (line: string) => line.replace(/（(?=[一二三四五六七八九十]+）)|（(?=责任单位)/g, '(').replace(/(?<=\([一二三四五六七八九十]+)）|(?<=\(责任单位：[^）]*)）/g, ')');
 
-export async function writeCountyDocx(path: string, lines = countyLines()): Promise<void> {
+export async function writeDocx(path: string, lines = countyLines()): Promise<void> {
   const paragraphs = lines.map((line, i) => {
     const typed = i % 2 === 0 ? halfWidth(line) : line;
     // A clause broken by a manual line break (Shift+Enter) after its first comma.

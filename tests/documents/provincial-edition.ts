@@ -1,0 +1,47 @@
+// A revised provincial document, as the province would issue it: the current rules rendered as
+// text with four edits, then written to a real .docx. The edits are what `kb history`, `kb changes`
+// and the chat must report — no more, no less.
+import { renderDocumentText } from '../../src/knowledge/render-document.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
+
+export const EDITS = {
+  /** 二（一）3（1）: the police join the lead, the women's federation cooperates instead of the police. */
+  units: {
+    path: '二（一）3（1）',
+    from: '（责任单位：省民政厅负责，省公安厅配合）',
+    to: '（责任单位：省民政厅、公安厅负责，省妇联配合）',
+  },
+  /** 二（四）3: a word added. */
+  text: { path: '二（四）3', from: '加强各级反拐工作人员教育培训', to: '加强各级反拐工作人员常态化教育培训', added: '常态化' },
+  /** 二（一）3（7）: a new clause after 3（6）. */
+  added: {
+    path: '二（一）3（7）',
+    after: '（6）加强拐卖人口犯罪预防工作信息化建设',
+    line: '（7）加强旅馆业住宿登记管理，发现可疑情况及时向公安机关报告。（责任单位：省公安厅负责，省商务厅配合）',
+  },
+  /** 二（五）3: removed. */
+  removed: { path: '二（五）3', line: '3.做好被跨国拐卖受害人救助和中转康复工作' },
+};
+
+export function editedProvincialLines(kb: KnowledgeBase): string[] {
+  const lines = renderDocumentText(kb, 'fujian-provincial').split('\n').filter((l) => l.trim() !== '');
+  const out: string[] = [];
+  let replaced = 0;
+  for (const line of lines) {
+    if (line.startsWith(EDITS.removed.line)) {
+      replaced++;
+      continue;
+    }
+    let edited = line;
+    if (line.startsWith('（1）规范婚姻登记管理')) edited = edited.replace(EDITS.units.from, EDITS.units.to);
+    if (line.startsWith('3.' + EDITS.text.from)) edited = edited.replace(EDITS.text.from, EDITS.text.to);
+    if (edited !== line) replaced++;
+    out.push(edited);
+    if (line.startsWith(EDITS.added.after)) {
+      out.push(EDITS.added.line);
+      replaced++;
+    }
+  }
+  if (replaced !== 4) throw new Error(`expected 4 edits, made ${replaced}: the rendered document changed`);
+  return out;
+}
