@@ -38,7 +38,8 @@ const divider: Block = { type: 'divider' };
 
 /** 「*二（三）1*　（三）婚姻登记 · 省实施细则」: where the clause sits. */
 function heading(answer: Answer): string {
-  const where = [answer.title, answer.documentName]
+  const document = answer.documentName && answer.documentVersion ? `${answer.documentName}（${answer.documentVersion}）` : answer.documentName;
+  const where = [answer.title, document]
     .filter((s) => s && s.trim() !== '')
     .map((s) => truncateMrkdwn(escapeMrkdwn(s), HEADING_PART));
   return [`*${escapeMrkdwn(answer.path || answer.id)}*`, where.join(' · ')].filter((s) => s !== '').join('　');

@@ -25,6 +25,8 @@ export function replyJson(reply: Reply) {
       lead: a.lead,
       cooperate: a.cooperate,
       score: a.score,
+      /** The document version quoted (文号 or label), null when the document records none. */
+      version: a.documentVersion ?? null,
     })),
   };
 }

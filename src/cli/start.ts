@@ -13,6 +13,7 @@ import { loadConfig, type AppConfig } from '../config/load-config.js';
 import { createLiveAssistant, type LiveAssistant } from '../core/live-assistant.js';
 import { KnowledgeError, formatProblem } from '../knowledge/load.js';
 import { createFeedback } from '../admin/feedback.js';
+import { createChangesInterceptor } from '../admin/changes-chat.js';
 import { createKbCommand } from '../admin/kb-command.js';
 import { logReload } from '../admin/log-reload.js';
 import { createMissStore } from '../store/misses.js';
@@ -122,6 +123,8 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
     db.close();
   };
   const kbCommand = createKbCommand({ live, onReload: (result, by) => logReload(logger, result, by) });
+  // 「这个文件最近改了什么」「二（一）3（1）改过吗」: answered from the served knowledge's versions.
+  const changesInChat = createChangesInterceptor({ getKnowledge: () => live.kb() });
   const reloadOnSignal = () => logReload(logger, live.reload(), 'SIGHUP');
   process.on('SIGHUP', reloadOnSignal);
 
@@ -138,7 +141,7 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
           lastReplies,
           logger,
           commands: [quiz.command, kbCommand],
-          interceptors: [quiz.interceptor, feedback.interceptor],
+          interceptors: [quiz.interceptor, feedback.interceptor, changesInChat],
         }),
       ),
     logger,

@@ -75,6 +75,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const analyser = createAnalyser({ tokenizer, units, synonyms, questionWords: QUESTION_WORDS });
   const index = createClauseIndex(kb.clauses, analyser, options.weights ?? DEFAULT_WEIGHTS);
   const docNames = new Map(kb.documents.map((d) => [d.id, d.shortName]));
+  const docVersions = new Map(kb.documents.flatMap((d) => (d.version ? [[d.id, d.version] as const] : [])));
   const byId = new Map(kb.clauses.map((c) => [c.id, c]));
   // Worked out once: a clause-number question would otherwise normalise every clause's path.
   const pathKeys = new Map(kb.clauses.map((c) => [c, pathKey(c.path)]));
@@ -100,6 +101,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     id: clause.id,
     document: clause.document,
     documentName: docNames.get(clause.document) ?? '',
+    ...(docVersions.has(clause.document) ? { documentVersion: docVersions.get(clause.document) as string } : {}),
     path: clause.path,
     title: sectionTitle(clause),
     text: clause.text,

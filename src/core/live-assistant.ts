@@ -2,6 +2,7 @@
 // knowledge/ as it is now, validates all of it, builds the new index off to the side and only then
 // swaps one reference; on any problem the old knowledge keeps serving and the problems are returned.
 import { checkKnowledge, type KnowledgeProblem, type KnowledgeReport } from '../knowledge/load.js';
+import { compareClauses, unitsWithChangedDuties } from '../knowledge/clause-changes.js';
 import { diffKnowledge, type KnowledgeDiff } from '../knowledge/diff.js';
 import { KnowledgeError } from '../knowledge/load.js';
 import { writeServedSnapshot } from '../knowledge/served-snapshot.js';
@@ -37,6 +38,10 @@ export interface DiffSummary {
   documentsRemoved: string[];
   /** One line per clause added (+), removed (-) or changed (~), for a short reply. */
   lines: string[];
+  /** Units whose duties changed: gained or lost a role in a clause, or in a clause added or removed. */
+  units: string[];
+  /** Documents whose recorded version changed, e.g. 省实施细则：2021年版 → 2023年版. */
+  versions: string[];
 }
 
 export type ReloadResult =
@@ -121,13 +126,19 @@ export function createLiveAssistant(options: LiveAssistantOptions): LiveAssistan
       current = next.served;
       snapshot(current);
       const detail = diffKnowledge(previous.kb, current.kb);
-      return { ok: true, previousVersion: previous.kb.version, status: status(), diff: summarise(detail), detail };
+      return { ok: true, previousVersion: previous.kb.version, status: status(), diff: summarise(detail, previous.kb, current.kb), detail };
     },
   };
 }
 
-function summarise(d: KnowledgeDiff): DiffSummary {
+function summarise(d: KnowledgeDiff, before: KnowledgeBase, after: KnowledgeBase): DiffSummary {
+  const versions = after.documents.flatMap((doc) => {
+    const old = before.documents.find((o) => o.id === doc.id);
+    return old && old.version !== doc.version ? [`${doc.shortName}：${old.version ?? '未记版本'} → ${doc.version ?? '未记版本'}`] : [];
+  });
   return {
+    units: unitsWithChangedDuties(compareClauses(before.clauses, after.clauses)),
+    versions,
     added: d.added.length,
     removed: d.removed.length,
     changed: d.changed.length,

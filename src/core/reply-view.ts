@@ -61,7 +61,8 @@ export function viewReply(reply: Reply): ReplyView {
 export function viewClause(a: Answer): ClauseView {
   return {
     answer: a,
-    documentName: a.documentName,
+    // The version quoted is named with the document: 省实施细则（2021年版）.
+    documentName: a.documentName && a.documentVersion ? `${a.documentName}（${a.documentVersion}）` : a.documentName,
     path: a.path,
     title: a.title,
     lead: a.lead,

@@ -14,6 +14,8 @@ export interface Answer {
   document: string;
   /** Short name of the document, e.g. 省实施细则. */
   documentName: string;
+  /** 文号 or version label of the document version quoted (e.g. 2021年版), when the document records one. */
+  documentVersion?: string;
   path: string;
   /** Title of the nearest section above the clause (with its numbering), or ''. */
   title: string;

@@ -26,8 +26,9 @@ describe('npm run ask', { timeout: 60_000 }, () => {
     const reply = JSON.parse(lines[0]);
     expect(Object.keys(reply)).toEqual(['question', 'intent', 'answers']);
     expect(reply.intent).toBe('responsibility');
-    expect(Object.keys(reply.answers[0])).toEqual(['id', 'path', 'title', 'text', 'lead', 'cooperate', 'score']);
-    expect(reply.answers[0]).toMatchObject({ path: '二（一）3（1）', lead: ['省民政厅'], cooperate: ['省公安厅'] });
+    expect(Object.keys(reply.answers[0])).toEqual(['id', 'path', 'title', 'text', 'lead', 'cooperate', 'score', 'version']);
+    // The version quoted: the one knowledge/documents/fujian-provincial.yaml records.
+    expect(reply.answers[0]).toMatchObject({ path: '二（一）3（1）', lead: ['省民政厅'], cooperate: ['省公安厅'], version: '2021年版' });
   });
 
   it('--json with no question answers stdin line by line, in order, skipping blank lines', () => {

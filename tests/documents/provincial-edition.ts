@@ -1,8 +1,13 @@
 // A revised provincial document, as the province would issue it: the current rules rendered as
 // text with four edits, then written to a real .docx. The edits are what `kb history`, `kb changes`
 // and the chat must report — no more, no less.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runKb } from '../../src/cli/kb.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { renderDocumentText } from '../../src/knowledge/render-document.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { writeDocx } from './generated-files.js';
 
 export const EDITS = {
   /** 二（一）3（1）: the police join the lead, the women's federation cooperates instead of the police. */
@@ -44,4 +49,30 @@ export function editedProvincialLines(kb: KnowledgeBase): string[] {
   }
   if (replaced !== 4) throw new Error(`expected 4 edits, made ${replaced}: the rendered document changed`);
   return out;
+}
+
+/**
+ * What an administrator does with the revised document: write it as .docx (here: generate it),
+ * draft it with the served document's id and numbering, and resolve the review points — the two
+ * clause numbers the scrape lost stay as they are, so the TO REVIEW lines are deleted.
+ * Returns the draft file, ready for `kb replace`.
+ */
+export async function draftRevisedProvincial(dir: string, work: string): Promise<string> {
+  const docx = join(work, 'fujian-provincial-2023.docx');
+  await writeDocx(docx, editedProvincialLines(loadKnowledgeBase(dir)));
+  let stderr = '';
+  const code = await runKb(
+    ['draft', docx, '--dir', dir, '--id', 'fujian-provincial', '--prefix', '', '--short-name', '省实施细则', '--level', '省', '--version', '2023年版', '--effective', '2023-06-01'],
+    { write: () => true },
+    { write: (s: string) => (stderr += s) },
+  );
+  if (code !== 0) throw new Error(`kb draft failed: ${stderr}`);
+  return join(dir, 'drafts/fujian-provincial.yaml');
+}
+
+/** Deletes the draft's TO REVIEW lines (its points resolved); returns the points that were listed. */
+export function resolveReviewPoints(draftFile: string): string[] {
+  const draft = readFileSync(draftFile, 'utf8');
+  writeFileSync(draftFile, draft.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+  return draft.split('\n').filter((l) => l.startsWith('#   - '));
 }

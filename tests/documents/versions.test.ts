@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKb } from '../../src/cli/kb.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { knowledgeCopy } from '../knowledge/helpers.js';
-import { writeDocx } from './generated-files.js';
-import { EDITS, editedProvincialLines } from './provincial-edition.js';
+import { EDITS, draftRevisedProvincial, resolveReviewPoints } from './provincial-edition.js';
 
 async function kb(args: string[]) {
   let stdout = '';
@@ -23,14 +22,7 @@ let work: string;
 beforeAll(async () => {
   dir = knowledgeCopy();
   work = mkdtempSync(join(tmpdir(), 'kb-edition-'));
-  const docx = join(work, 'fujian-provincial-2023.docx');
-  await writeDocx(docx, editedProvincialLines(loadKnowledgeBase(dir)));
-  const draft = await kb([
-    'draft', docx, '--dir', dir, '--id', 'fujian-provincial', '--prefix', '', '--short-name', '省实施细则', '--level', '省',
-    '--version', '2023年版', '--effective', '2023-06-01',
-  ]);
-  expect(draft.stderr).toBe('');
-  expect(draft.code).toBe(0);
+  await draftRevisedProvincial(dir, work);
 }, 60_000);
 
 afterAll(() => {
@@ -51,12 +43,10 @@ describe('replacing the provincial document with a revised version', () => {
 
   it('keeps the old version in the archive once the review points are resolved', async () => {
     const draftFile = join(dir, 'drafts/fujian-provincial.yaml');
-    const draft = readFileSync(draftFile, 'utf8');
     // The only points: the two clause numbers the scrape lost, kept as they are.
-    const points = draft.split('\n').filter((l) => l.startsWith('#   - '));
+    const points = resolveReviewPoints(draftFile);
     expect(points).toHaveLength(2);
     expect(points.every((p) => p.includes('number is lost'))).toBe(true);
-    writeFileSync(draftFile, draft.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
 
     const r = await kb(['replace', draftFile, '--dir', dir]);
     expect(r.stderr).toBe('');
