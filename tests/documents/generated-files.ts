@@ -74,9 +74,10 @@ export function writeCountyPdf(path: string, options: PdfOptions = {}): Promise<
   const furniture = () => {
     page++;
     const { x, y } = doc;
-    doc.font('cjk').fontSize(8);
+    // The running header in the body's size (only its recurrence gives it away), the page number smaller.
+    doc.font('cjk').fontSize(12);
     doc.text('示例县人民政府办公室文件', 50, 20, { lineBreak: false });
-    doc.text(`- ${page} -`, 190, doc.page.height - 30, { lineBreak: false });
+    doc.fontSize(8).text(`- ${page} -`, 190, doc.page.height - 30, { lineBreak: false });
     doc.fontSize(12);
     doc.x = x;
     doc.y = y;
