@@ -29,10 +29,10 @@ export function formatReload(r: ReloadResult): string {
   const lines = [head];
   if (d.documentsAdded.length) lines.push(`新增文件：${d.documentsAdded.join('、')}`);
   if (d.documentsRemoved.length) lines.push(`移除文件：${d.documentsRemoved.join('、')}`);
-  for (const v of d.versions ?? []) lines.push(`新版本：${v}`);
+  for (const v of d.versions) lines.push(`新版本：${v}`);
   if (d.added + d.removed + d.changed > 0) {
     lines.push(`条款：新增 ${d.added}，删除 ${d.removed}，修改 ${d.changed}。`);
-    if (d.units?.length) lines.push(`职责有变化的单位：${d.units.join('、')}`);
+    if (d.units.length > 0) lines.push(`职责有变化的单位：${d.units.join('、')}`);
     lines.push(...capped(d.lines, '处变化'));
   }
   return lines.join('\n');

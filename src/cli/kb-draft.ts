@@ -31,7 +31,7 @@ function writeDraft(dir: string, file: string, kb: KnowledgeBase, extracted: Ext
   if (!isOfTheGenre(result)) {
     err.write(
       `kb draft: ${basename(file)} is not a document of this genre: no numbered clauses (一、（一）1.（1）) with a ` +
-        `responsibility annotation such as （责任单位：…负责，…配合） were found; nothing written\n`,
+        `responsibility annotation such as （责任单位：…负责，…配合） were found${extracted.notes.length ? ` (${extracted.notes.join('; ')})` : ''}; nothing written\n`,
     );
     return 1;
   }

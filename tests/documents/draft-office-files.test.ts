@@ -11,7 +11,7 @@ import { runKb } from '../../src/cli/kb.js';
 import { readDocumentFile } from '../../src/knowledge/extract/read-document-file.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
 import { knowledgeCopy } from '../knowledge/helpers.js';
-import { DOC_NUMBER, EFFECTIVE, countyLines, writeCountyPdf, writeDocx } from './generated-files.js';
+import { DOC_NUMBER, EFFECTIVE, countyLines, writeAutoNumberedDocx, writeCountyPdf, writeDocx } from './generated-files.js';
 
 const root = projectRoot();
 let work: string;
@@ -109,6 +109,7 @@ describe('kb draft refuses bad files with one line and writes nothing', () => {
     ['a damaged Word file', async () => writeAndReturn('broken.docx', async (p) => writeFileSync(p, readFileSync(join(work, 'shixian.docx')).subarray(0, 400))), /cannot be read/],
     ['a PDF named .docx', async () => writeAndReturn('pdf-inside.docx', async (p) => writeFileSync(p, await pdfBytes())), /not a Word \.docx file/],
     ['a Word file of another genre', async () => writeAndReturn('minutes.docx', (p) => writeDocx(p, ['会议纪要', '一、会议听取了工作汇报。', '二、会议研究了下一步工作。'])), /not a document of this genre/],
+    ['a Word file whose outline numbers are automatic numbering (not in the text)', async () => writeAndReturn('auto.docx', (p) => writeAutoNumberedDocx(p)), /not a document of this genre.*automatic numbering/],
     ['a text file that is not UTF-8', async () => writeAndReturn('gbk.txt', async (p) => writeFileSync(p, Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xff, 0xfe]))), /not UTF-8/],
     ['a spreadsheet', async () => writeAndReturn('units.xlsx', async (p) => writeFileSync(p, 'x')), /only \.docx, \.pdf and \.txt/],
   ];

@@ -4,7 +4,7 @@
 // in the preamble, running headers and page numbers, half-width brackets, line breaks inside clauses.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import { projectRoot } from '../../src/knowledge/paths.js';
 
@@ -39,6 +39,35 @@ export async function writeDocx(path: string, lines = countyLines()): Promise<vo
         headers: { default: new Header({ children: [new Paragraph('示例县人民政府办公室文件')] }) },
         footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] }) },
         children: paragraphs,
+      },
+    ],
+  });
+  writeFileSync(path, await Packer.toBuffer(doc));
+}
+
+/** The county document with its outline numbers made by Word's automatic numbering, not typed. */
+export async function writeAutoNumberedDocx(path: string): Promise<void> {
+  const strip = (line: string) => line.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/, '');
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'outline',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: countyLines().map((line, i) => {
+          const level = /^[一二三四五六七八九十]+、/.test(line) ? 0 : /^（[一二三四五六七八九十]+）/.test(line) ? 1 : /^\d+\./.test(line) ? 2 : -1;
+          if (i === 0 || level < 0) return new Paragraph(line);
+          return new Paragraph({ text: strip(line), numbering: { reference: 'outline', level } });
+        }),
       },
     ],
   });
