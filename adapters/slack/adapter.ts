@@ -4,6 +4,7 @@ import type { AdapterFactory } from '../../src/chat/adapter.js';
 import type { PushSend } from '../../src/chat/push.js';
 import type { SlackConfig } from './config.js';
 import { createSlackApp } from './index.js';
+import { SLACK_TRAITS } from './push-target.js';
 
 export const createSlackAdapter: AdapterFactory<SlackConfig> = (settings, context) => {
   let send: PushSend | undefined;
@@ -21,6 +22,7 @@ export const createSlackAdapter: AdapterFactory<SlackConfig> = (settings, contex
   });
   return {
     platform: 'slack',
+    traits: SLACK_TRAITS,
     async start() {
       await app.start();
       context.logger.info(`Slack started in ${app.mode === 'http' ? `HTTP mode on port ${app.port ?? settings.port}` : 'Socket Mode'}`);

@@ -15,7 +15,7 @@ import { dedupeEvents } from './dedupe-events.js';
 import type { ListenerContext } from './listeners/context.js';
 import { registerListeners } from './listeners/index.js';
 import { DEFAULT_REQUEST_LIMITS, guardRequests, type RequestLimits } from './request-guard.js';
-import { slackPushTarget } from './push-target.js';
+import { SLACK_TRAITS, slackPushTarget } from './push-target.js';
 import { toSlackMessages, type SlackMessage } from './to-slack-messages.js';
 
 export interface SlackAppOptions {
@@ -150,7 +150,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       toSlackMessages(outgoing).map((message) => () => post(message)),
       () => post({ text: TEXT.busy }),
     );
-  });
+  }, SLACK_TRAITS);
   // The last line of defence: whatever escapes a listener is logged, never rethrown.
   app.error(async (error) => {
     logger.error('Slack event failed', error);

@@ -15,3 +15,13 @@ export function slackPushTarget(conversationId: string): SlackPushTarget {
   if (/^\d+\.\d+$/u.test(rest)) return { channel, threadTs: rest };
   return { channel, user: rest };
 }
+
+/**
+ * What Slack declares for posts nobody asked for: channels deliver only @-mentions (the manifest
+ * subscribes to app_mention and message.im), and every thread and /fanguai conversation of a channel
+ * belongs to that channel.
+ */
+export const SLACK_TRAITS = {
+  groupsNeedMention: true,
+  groupOf: (conversationId: string) => slackPushTarget(conversationId).channel,
+};

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Flag } from '../admin/feedback.js';
 import type { MessageHandler } from './handler.js';
 import type { Logger } from './logger.js';
-import type { PushSend } from './push.js';
+import type { PlatformTraits, PushSend } from './push.js';
 import type { SeenIds } from './seen-ids.js';
 
 /** A running chat platform. */
@@ -18,6 +18,11 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Sends into a conversation unprompted (quiz reveals, scheduled posts), by the ids its messages carry. */
   push: PushSend;
+  /**
+   * What a post nobody asked for must know about the platform (src/chat/push.ts): whether groups
+   * deliver only @-messages to the bot, and which group a conversation id belongs to.
+   */
+  readonly traits?: Partial<PlatformTraits>;
   /** Resolves when the platform ends by itself (the console at the end of its input). */
   readonly ended?: Promise<void>;
 }

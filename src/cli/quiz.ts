@@ -1,24 +1,39 @@
-// `npm run quiz -- export [--out file.csv] [--data-dir DIR]`: the quiz scores as CSV for trainers
-// (one line per person per group), read from DATA_DIR/assistant.sqlite.
-// `npm run quiz -- backup [--out file] [--data-dir DIR]`: an online backup of that file.
+// `npm run quiz -- export|report|backup …`: the quiz data for trainers, read from DATA_DIR/assistant.sqlite.
+//   export  the scores as CSV (one line per person per group)
+//   report  one self-contained HTML file with charts and tables (src/quiz/report-html.ts)
+//   backup  an online backup of that file (quiz-backup.ts)
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadKnowledgeBase } from '../knowledge/load.js';
+import { knowledgeDir } from '../knowledge/paths.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { toCsv } from '../quiz/export-csv.js';
 import { createQuizStore } from '../quiz/quiz-store.js';
-import { databasePath, openDatabase } from '../store/open-database.js';
+import { buildReport } from '../quiz/report-data.js';
+import { renderReportHtml } from '../quiz/report-html.js';
+import { DEFAULT_TIME_ZONE, dayStart, isTimeZone } from '../quiz/zoned-time.js';
+import { databasePath, openDatabase, type Db } from '../store/open-database.js';
 import { isMain } from './is-main.js';
 import { runBackup } from './quiz-backup.js';
 
 type Out = { write(s: string): unknown };
 
 const USAGE = `usage: npm run quiz -- export [--out file.csv] [--data-dir DIR]
+       npm run quiz -- report [--out report.html] [--since YYYY-MM-DD] [--group NAME-OR-ID] [--data-dir DIR]
        npm run quiz -- backup [--out file] [--data-dir DIR]
   export   write the scores as CSV (platform, group, person, points, answered, correct, last played)
            to --out, or to standard output
+  report   write the trainer report as one HTML file (charts and tables, no network needed, prints
+           to PDF): participation per day, each person's accuracy and streak, the clauses most often
+           answered wrong and the wrong units chosen, accuracy per unit
   backup   copy the database (scores, misses) with SQLite's online backup, safe while the assistant
            runs, to --out or to DATA_DIR/backups/assistant-manual-<time>.sqlite
 options: --data-dir <folder with assistant.sqlite> (default: DATA_DIR or ./data)
+         --since    only answers from that day on (in QUIZ_TIME_ZONE, default ${DEFAULT_TIME_ZONE})
+         --group    only one group, by its name or conversation id
 `;
+
+const FLAGS: Record<string, string[]> = { export: ['out', 'data-dir'], report: ['out', 'data-dir', 'since', 'group'], backup: ['out', 'data-dir'] };
 
 export function runQuizCli(
   argv: string[],
@@ -27,40 +42,86 @@ export function runQuizCli(
   err: Out = process.stderr,
 ): number | Promise<number> {
   const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help') {
+    out.write(USAGE);
+    return 0;
+  }
+  const allowed = FLAGS[command];
+  if (!allowed) {
+    err.write(`unknown command ${command}\n${USAGE}`);
+    return 2;
+  }
   const flags = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
-    if (!a.startsWith('--') || rest[i + 1] === undefined) {
+    const name = a.slice(2);
+    if (!a.startsWith('--') || !allowed.includes(name) || rest[i + 1] === undefined) {
       err.write(`unexpected argument ${a}\n${USAGE}`);
       return 2;
     }
-    flags.set(a.slice(2), rest[++i] as string);
+    flags.set(name, rest[++i] as string);
   }
   if (command === 'backup') return runBackup(flags, env, err);
-  if (command !== 'export') {
-    (command === undefined || command === 'help' ? out : err).write(USAGE);
-    return command === undefined || command === 'help' ? 0 : 2;
-  }
   const file = databasePath(resolve(flags.get('data-dir') ?? env.DATA_DIR ?? 'data'));
-  // Exporting must not create an empty database where none was: say so instead.
+  // Reading must not create an empty database where none was: say so instead.
   if (!existsSync(file)) {
     err.write(`no quiz data: ${file} does not exist (is DATA_DIR right?)\n`);
     return 1;
   }
+  const timeZone = env.QUIZ_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) {
+    err.write(`QUIZ_TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${timeZone}")\n`);
+    return 2;
+  }
+  let since: number | undefined;
+  const sinceText = flags.get('since');
+  if (sinceText !== undefined) {
+    since = dayStart(sinceText, timeZone);
+    if (since === undefined) {
+      err.write(`--since must be a date YYYY-MM-DD (got "${sinceText}")\n`);
+      return 2;
+    }
+  }
   const db = openDatabase(file);
   try {
-    const rows = createQuizStore(db).exportRows();
-    const csv = toCsv(rows);
-    const target = flags.get('out');
-    if (target) {
-      writeFileSync(target, csv);
-      err.write(`wrote ${rows.length} rows to ${target}\n`);
-    } else {
-      out.write(csv);
+    if (command === 'export') {
+      const rows = createQuizStore(db).exportRows();
+      return write(toCsv(rows), `${rows.length} rows`, flags.get('out'), out, err);
     }
-    return 0;
+    // Creates any table a database from before the report lacks (chosen units, daily questions).
+    createQuizStore(db);
+    const group = flags.get('group');
+    const kb = knowledgeFor(env, err);
+    const data = buildReport(db, { timeZone, now: Date.now(), ...(since !== undefined ? { since } : {}), ...(group ? { group } : {}), ...(kb ? { kb } : {}) });
+    return write(renderReportHtml(data), `the report (${data.totals.people} people, ${data.totals.answers} answers)`, flags.get('out'), out, err);
   } finally {
     db.close();
+  }
+}
+
+function write(text: string, what: string, target: string | undefined, out: Out, err: Out): number {
+  if (!target) {
+    out.write(text);
+    return 0;
+  }
+  try {
+    writeFileSync(target, text);
+  } catch (error) {
+    err.write(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 1;
+  }
+  err.write(`wrote ${what} to ${target}\n`);
+  return 0;
+}
+
+/** Clause numbers for the report; without valid knowledge it still works, showing clause ids. */
+function knowledgeFor(env: NodeJS.ProcessEnv, err: Out): KnowledgeBase | undefined {
+  const dir = env.KNOWLEDGE_DIR?.trim() ? resolve(env.KNOWLEDGE_DIR.trim()) : knowledgeDir();
+  try {
+    return loadKnowledgeBase(dir);
+  } catch (error) {
+    err.write(`knowledge in ${dir} could not be loaded (${(error as Error).message.split('\n')[0]}); the report shows clause ids\n`);
+    return undefined;
   }
 }
 

@@ -80,6 +80,8 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
       getKnowledge: () => live.kb(),
       push,
       timeoutSeconds: config.quiz.timeoutSeconds,
+      timeZone: config.quiz.timeZone,
+      dailyWindowMinutes: config.quiz.dailyWindowMinutes,
       ...(config.quiz.seed !== undefined ? { seed: config.quiz.seed } : {}),
       logger,
     });
@@ -164,7 +166,7 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
       const adapter = create(config.settings[platform], context);
       await adapter.start();
       running.push(adapter);
-      push.register(adapter.platform, (conversationId, outgoing) => adapter.push(conversationId, outgoing));
+      push.register(adapter.platform, (conversationId, outgoing) => adapter.push(conversationId, outgoing), adapter.traits);
     }
   } catch (error) {
     io.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
@@ -172,6 +174,9 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
     await closeState();
     return 1;
   }
+
+  // Daily questions once the platforms can send (a WeChat still waiting for its login gets retries).
+  quiz.start();
 
   // Only platforms that end by themselves (the console alone): the program ends with them.
   if (running.every((r) => r.ended)) {

@@ -3,6 +3,7 @@
 // Here are the variables every platform shares; each chat platform adds its own fragment
 // (adapters/<platform>/config.ts) built from the helpers below.
 import { z } from 'zod';
+import { isTimeZone } from '../quiz/zoned-time.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -82,5 +83,9 @@ export function commonEnvShape(platforms: readonly string[]) {
     MISSES_RETENTION_DAYS: wholeNumber(1, 36500, 'a whole number of days from 1 to 36500'),
     QUIZ_TIMEOUT_SECONDS: wholeNumber(1, 3600, 'a whole number of seconds from 1 to 3600'),
     QUIZ_SEED: wholeNumber(0, 4294967295, 'a whole number from 0 to 4294967295'),
+    QUIZ_TIME_ZONE: optionalText.refine((s) => s === undefined || isTimeZone(s), {
+      error: 'must be an IANA time zone such as Asia/Shanghai',
+    }),
+    QUIZ_DAILY_WINDOW_MINUTES: wholeNumber(1, 1440, 'a whole number of minutes from 1 to 1440'),
   };
 }

@@ -8,6 +8,7 @@ import { knowledgeDir } from '../knowledge/paths.js';
 import type { LogLevel } from '../chat/logger.js';
 import { ConfigError } from './config-error.js';
 import { commonEnvShape } from './env-schema.js';
+import { DEFAULT_TIME_ZONE } from '../quiz/zoned-time.js';
 
 export type { PlatformName } from '../../adapters/index.js';
 export type { WechatConfig } from '../../adapters/wechat/config.js';
@@ -34,10 +35,15 @@ export interface QuizConfig {
   timeoutSeconds: number;
   /** Fixed random seed, so a quiz can be replayed (tests, trainers' demos); unset means random. */
   seed?: number;
+  /** IANA time zone of the daily question's time, of streak days and of the week board's Monday. */
+  timeZone: string;
+  /** Minutes a daily question stays open before its answer is revealed. */
+  dailyWindowMinutes: number;
 }
 
 export const DEFAULT_QUIZ_TIMEOUT_SECONDS = 60;
 export const DEFAULT_MISSES_RETENTION_DAYS = 180;
+export const DEFAULT_DAILY_WINDOW_MINUTES = 60;
 
 export const DEFAULT_PREFIXES = ['反拐', '/fanguai'];
 
@@ -94,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     quiz: {
       timeoutSeconds: e.QUIZ_TIMEOUT_SECONDS ?? DEFAULT_QUIZ_TIMEOUT_SECONDS,
       ...(e.QUIZ_SEED !== undefined ? { seed: e.QUIZ_SEED } : {}),
+      timeZone: e.QUIZ_TIME_ZONE ?? DEFAULT_TIME_ZONE,
+      dailyWindowMinutes: e.QUIZ_DAILY_WINDOW_MINUTES ?? DEFAULT_DAILY_WINDOW_MINUTES,
     },
     missesRetentionDays: e.MISSES_RETENTION_DAYS ?? DEFAULT_MISSES_RETENTION_DAYS,
   };

@@ -8,7 +8,11 @@ import { createUnitRegistry } from '../knowledge/unit-registry.js';
 import { parseAnswer } from './answer-parser.js';
 import { describeFilter, makeQuestion, matchesFilter, parseFilter, quizClauses, type QuizFilter } from './question-maker.js';
 import type { QuizStore } from './quiz-store.js';
-import { QUIZ_TEXT, leaderboardText, myScoreText, questionText, revealText, roundSummary } from './quiz-texts.js';
+import { unitWeight, type PersonUnits } from './person-units.js';
+import type { BoardPlace } from './quiz-store.js';
+import { QUIZ_TEXT, leaderboardText, myScoreText, myStreakText, questionText, revealText, roundSummary, weekBoardText } from './quiz-texts.js';
+import { streakOf } from './streaks.js';
+import { DEFAULT_TIME_ZONE, weekStart } from './zoned-time.js';
 import { nextReview, practiceWeight } from './review.js';
 import { pick, pickWeighted, type Rng } from './rng.js';
 import { systemScheduler, type Scheduler } from './scheduler.js';
@@ -29,12 +33,22 @@ export interface QuizEngineOptions {
   rng?: Rng;
   scheduler?: Scheduler;
   logger?: Logger;
+  /** People's units (「我是民政厅的」): private practice leans towards their unit's clauses. */
+  units?: PersonUnits;
+  /** QUIZ_TIME_ZONE: the days of streaks and the Monday of the week board. */
+  timeZone?: string;
+  /** The group a conversation belongs to, whose board it shows (PlatformTraits.groupOf). */
+  groupOf?: (platform: string, conversationId: string) => string;
+  /** The platform's groups deliver only @-messages to the bot (PlatformTraits.groupsNeedMention). */
+  groupsNeedMention?: (platform: string) => boolean;
 }
 
 export const DEFAULT_QUESTIONS = 5;
 export const MAX_QUESTIONS = 20;
 export const DEFAULT_PAUSE_MS = 3000;
 export const DEFAULT_POINTS = 10;
+/** Streaks look back this far (a longer one shows as this long). */
+const STREAK_LOOKBACK_MS = 400 * 24 * 60 * 60 * 1000;
 
 interface OpenQuestion {
   q: Question;
@@ -64,7 +78,8 @@ export interface QuizEngine {
   stop(place: QuizPlace): Outgoing[];
   /** The reply to an answer, or undefined when the text is not an answer to a running quiz. */
   answer(place: QuizPlace, person: QuizPerson, text: string): Outgoing[] | undefined;
-  rank(place: QuizPlace): Outgoing[];
+  /** The all-time board, or with `week` the board since Monday 00:00 in the quiz time zone. */
+  rank(place: QuizPlace, week?: boolean): Outgoing[];
   me(place: QuizPlace, person: QuizPerson): Outgoing[];
   /** Whether a round runs in the conversation. */
   isRunning(place: Pick<QuizPlace, 'platform' | 'conversationId'>): boolean;
@@ -83,6 +98,17 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
   const pauseMs = options.pauseMs ?? DEFAULT_PAUSE_MS;
   const points = options.pointsPerQuestion ?? DEFAULT_POINTS;
   const rounds = new Map<string, Round>();
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const board = (place: QuizPlace): BoardPlace => ({
+    platform: place.platform,
+    conversationId: options.groupOf ? options.groupOf(place.platform, place.conversationId) : place.conversationId,
+  });
+  const mentionsOnly = (place: QuizPlace) =>
+    place.mentionsOnly === true || (place.isGroup && options.groupsNeedMention?.(place.platform) === true);
+  const streak = (platform: string, personId: string) => {
+    const now = scheduler.now();
+    return streakOf(store.correctTimes(platform, personId, now - STREAK_LOOKBACK_MS), now, timeZone);
+  };
 
   /** Draws the next question; undefined when the round's clauses are used up. */
   const draw = (round: Round): Question | undefined => {
@@ -91,9 +117,14 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
     const reviews = round.practiceFor
       ? new Map(store.reviews(round.place.platform, round.practiceFor.id).map((r) => [r.clauseId, r]))
       : undefined;
+    // Their unit's clauses first, their mistakes again: both weigh on the draw.
+    const unit = round.practiceFor ? options.units?.get(round.place.platform, round.practiceFor.id) : undefined;
+    const units = new Map(unit ? [[unit, 1]] : []);
     while (candidates.length > 0) {
       const now = scheduler.now();
-      const clause = reviews ? pickWeighted(rng, candidates, (c) => practiceWeight(reviews.get(c.id), now)) : pick(rng, candidates);
+      const clause = reviews
+        ? pickWeighted(rng, candidates, (c) => practiceWeight(reviews.get(c.id), now) * unitWeight(c, units))
+        : pick(rng, candidates);
       round.askedClauses.add(clause.id);
       const q = makeQuestion(kb, clause, rng);
       if (q) return q;
@@ -116,7 +147,7 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
     const open: OpenQuestion = { q, dbId, index: round.asked, cancelTimer: () => undefined };
     open.cancelTimer = scheduler.after(options.timeoutSeconds * 1000, () => onTimeout(round, open));
     round.current = open;
-    return [out(questionText(q, round.asked, round.total, options.timeoutSeconds, round.place.mentionsOnly === true))];
+    return [out(questionText(q, round.asked, round.total, options.timeoutSeconds, mentionsOnly(round.place)))];
   };
 
   /** Reveals the closed question and moves on: the next question now, or after the group pause. */
@@ -228,6 +259,7 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
         points: correct ? points : 0,
         at: now,
         review: nextReview(current, open.q.clauseId, correct, now),
+        chosen: parsed.unit,
       });
       if (result === 'already-answered') return [out(QUIZ_TEXT.alreadyAnswered(place.isGroup ? person.name : undefined))];
       const name = person.name ?? person.id;
@@ -239,8 +271,9 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
         const s = round.scores.get(person.id) ?? { name: person.name, points: 0 };
         s.points += points;
         round.scores.set(person.id, s);
-        const total = store.score(place, person.id)?.points ?? points;
-        return moveOn(round, open, QUIZ_TEXT.right(name, points, total, place.isGroup), name);
+        const total = store.score(board(place), person.id)?.points ?? points;
+        const right = `${QUIZ_TEXT.right(name, points, total, place.isGroup)}${QUIZ_TEXT.streak(streak(place.platform, person.id).current)}`;
+        return moveOn(round, open, right, name);
       }
       const wrong = out(QUIZ_TEXT.wrong(name, place.isGroup));
       // In a private chat nobody else can answer: waiting for the timeout would only waste time.
@@ -251,17 +284,22 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
       return [wrong];
     },
 
-    rank(place) {
-      return [out(leaderboardText(store.leaderboard(place), place.isGroup))];
+    rank(place, week = false) {
+      if (!week) return [out(leaderboardText(store.leaderboard(board(place)), place.isGroup))];
+      const since = weekStart(scheduler.now(), timeZone);
+      return [out(weekBoardText(store.leaderboard(board(place), 10, since), since, timeZone, place.isGroup))];
     },
 
     me(place, person) {
-      const here = store.score(place, person.id);
-      const board = store.leaderboard(place, 1000);
-      const rank = board.findIndex((r) => r.personId === person.id);
+      const here = store.score(board(place), person.id);
+      const ranking = store.leaderboard(board(place), 1000);
+      const rank = ranking.findIndex((r) => r.personId === person.id);
       const now = scheduler.now();
       const due = store.reviews(place.platform, person.id).filter((r) => r.dueAt <= now).length;
-      return [out(myScoreText(here, store.totalScore(place.platform, person.id), rank >= 0 ? rank + 1 : undefined, due, place.isGroup))];
+      const text = myScoreText(here, store.totalScore(place.platform, person.id), rank >= 0 ? rank + 1 : undefined, due, place.isGroup);
+      if (text === QUIZ_TEXT.noScore) return [out(text)];
+      const unit = options.units?.get(place.platform, person.id);
+      return [out([text, myStreakText(streak(place.platform, person.id)), ...(unit ? [QUIZ_TEXT.myUnit(unit)] : [])].join('\n'))];
     },
 
     isRunning: (place) => rounds.has(keyOf(place)),

@@ -31,3 +31,6 @@ export function createFakeScheduler(start = 1_700_000_000_000): FakeScheduler {
     pending: () => timers.size,
   };
 }
+
+/** A wall-clock time in Shanghai (UTC+8, the default QUIZ_TIME_ZONE), '2026-12-01 09:30', as ms. */
+export const shanghai = (local: string): number => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);

@@ -52,15 +52,15 @@ describe('questions from the real knowledge base', () => {
   it('reads letters (also full-width and 选B) and unit names or aliases as answers, and nothing else', () => {
     const q = makeQuestion(kb, quizClauses(kb)[0]!, seededRng(2))!;
     const registry = createUnitRegistry(kb.units);
-    expect(parseAnswer('b', q, registry)).toEqual({ choice: 1 });
-    expect(parseAnswer('Ｃ', q, registry)).toEqual({ choice: 2 });
-    expect(parseAnswer('选D', q, registry)).toEqual({ choice: 3 });
-    expect(parseAnswer('A.', q, registry)).toEqual({ choice: 0 });
+    expect(parseAnswer('b', q, registry)).toEqual({ choice: 1, unit: q.options[1] });
+    expect(parseAnswer('Ｃ', q, registry)).toMatchObject({ choice: 2 });
+    expect(parseAnswer('选D', q, registry)).toMatchObject({ choice: 3 });
+    expect(parseAnswer('A.', q, registry)).toMatchObject({ choice: 0 });
     const unit = kb.units.find((u) => u.name === q.options[2])!;
-    expect(parseAnswer(unit.name, q, registry)).toEqual({ choice: 2 });
-    expect(parseAnswer(unit.aliases[0]!, q, registry)).toEqual({ choice: 2 });
+    expect(parseAnswer(unit.name, q, registry)).toMatchObject({ choice: 2 });
+    expect(parseAnswer(unit.aliases[0]!, q, registry)).toMatchObject({ choice: 2 });
     const other = kb.units.find((u) => !q.options.includes(u.name))!;
-    expect(parseAnswer(other.name, q, registry)).toEqual({ choice: -1 });
+    expect(parseAnswer(other.name, q, registry)).toEqual({ choice: -1, unit: other.name });
     expect(parseAnswer('民政厅负责哪些工作', q, registry)).toBeUndefined();
     expect(parseAnswer('E', q, registry)).toBeUndefined();
     expect(parseAnswer('ABC', q, registry)).toBeUndefined();

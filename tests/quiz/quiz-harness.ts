@@ -2,7 +2,7 @@
 // recorded push path: tests speak as people in conversations and see what the bot says.
 import { createChatHandler } from '../../src/chat/create-chat-handler.js';
 import type { MessageHandler } from '../../src/chat/handler.js';
-import { createPushRegistry } from '../../src/chat/push.js';
+import { createPushRegistry, type PlatformTraits } from '../../src/chat/push.js';
 import type { IncomingMessage, Platform } from '../../src/chat/types.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { knowledgeDir } from '../../src/knowledge/paths.js';
@@ -43,17 +43,39 @@ export interface Speaker {
   mentionsOnly?: boolean;
 }
 
-export function createHarness(options: { seed?: number; db?: Db; timeoutSeconds?: number; pauseMs?: number } = {}): Harness {
+export interface HarnessOptions {
+  seed?: number;
+  db?: Db;
+  timeoutSeconds?: number;
+  pauseMs?: number;
+  /** Where the fake clock starts (ms). */
+  now?: number;
+  /** Sender ids that are administrators (trainers: the daily question's switch, the report). */
+  adminIds?: string[];
+  timeZone?: string;
+  dailyWindowMinutes?: number;
+  /** Traits each platform declares when it registers its push sender. */
+  traits?: Partial<Record<Platform, Partial<PlatformTraits>>>;
+  /** Pushes to these conversation ids fail, as the WeChat adapter's does for a room the bot left. */
+  unreachable?: Set<string>;
+}
+
+export function createHarness(options: HarnessOptions = {}): Harness {
   const db = options.db ?? openDatabase(':memory:');
-  const clock = createFakeScheduler();
+  const clock = createFakeScheduler(options.now);
   const registry = createPushRegistry();
   const pushed = new Map<string, string[]>();
   for (const platform of ['console', 'wechat', 'slack'] as const) {
-    registry.register(platform, async (conversationId, outgoing) => {
-      const list = pushed.get(conversationId) ?? [];
-      list.push(...outgoing.map((o) => o.text));
-      pushed.set(conversationId, list);
-    });
+    registry.register(
+      platform,
+      async (conversationId, outgoing) => {
+        if (options.unreachable?.has(conversationId)) throw new Error(`WeChat push: no room or contact ${conversationId}`);
+        const list = pushed.get(conversationId) ?? [];
+        list.push(...outgoing.map((o) => o.text));
+        pushed.set(conversationId, list);
+      },
+      options.traits?.[platform],
+    );
   }
   const kb = { current: realKb() };
   const quiz = createQuiz({
@@ -64,12 +86,15 @@ export function createHarness(options: { seed?: number; db?: Db; timeoutSeconds?
     rng: seededRng(options.seed ?? 1),
     scheduler: clock,
     pauseMs: options.pauseMs ?? 2000,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.dailyWindowMinutes ? { dailyWindowMinutes: options.dailyWindowMinutes } : {}),
   });
   const handler = createChatHandler({
     assistant: fakeAssistant(),
     prefixes: ['反拐', '/fanguai'],
     commands: [quiz.command],
     interceptors: [quiz.interceptor],
+    ...(options.adminIds ? { adminIds: options.adminIds } : {}),
   });
   return {
     quiz,

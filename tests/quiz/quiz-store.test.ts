@@ -54,8 +54,8 @@ describe('quiz store', () => {
     opened.shift()!.close();
     const again = createQuizStore(open());
     expect(again.leaderboard(place)).toEqual([
-      { personId: 'alice', personName: 'ALICE', points: 10, answered: 1, correct: 1, lastPlayed: 2000 },
-      { personId: 'bob', personName: 'BOB', points: 0, answered: 1, correct: 0, lastPlayed: 1000 },
+      { personId: 'alice', personName: 'ALICE', points: 10, answered: 1, correct: 1, lastPlayed: 2000, reachedAt: 2000 },
+      { personId: 'bob', personName: 'BOB', points: 0, answered: 1, correct: 0, lastPlayed: 1000, reachedAt: null },
     ]);
     const csv = toCsv(again.exportRows());
     expect(csv.split('\r\n')[0]).toBe('\uFEFFplatform,group,group_id,person,person_id,points,answered,correct,last_played');

@@ -16,6 +16,15 @@ export interface SeenQuestion {
 }
 
 const QUESTION = /第(\d+)\/(\d+)题（(负责|配合)）\n「([^」]*)」\n[^\n]*\n(A\. [^\n]+)\n(B\. [^\n]+)\n(C\. [^\n]+)\n(D\. [^\n]+)/gu;
+/** 每日一题（负责）12月1日 … — the daily question has no number; index and total read as 1/1. */
+const DAILY = /每日一题（(负责|配合)）[^\n]*\n「([^」]*)」\n[^\n]*\n(A\. [^\n]+)\n(B\. [^\n]+)\n(C\. [^\n]+)\n(D\. [^\n]+)/gu;
+
+/** The last daily question in `text`. */
+export function lastDailyQuestion(text: string, kb: KnowledgeBase): SeenQuestion {
+  const m = [...text.matchAll(DAILY)].at(-1);
+  if (!m) throw new Error(`no daily question in:\n${text}`);
+  return solve(['', '1', '1', ...m.slice(1)] as unknown as RegExpMatchArray, kb);
+}
 
 /** Every question in `text`, in order. */
 export function findQuestions(text: string, kb: KnowledgeBase): SeenQuestion[] {
