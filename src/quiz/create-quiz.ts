@@ -71,7 +71,6 @@ export function createQuiz(options: QuizOptions): Quiz {
     units,
     timeZone,
     groupOf: (platform, conversationId) => traits(platform).groupOf(conversationId),
-    groupsNeedMention: (platform) => traits(platform).groupsNeedMention,
     ...(options.pauseMs !== undefined ? { pauseMs: options.pauseMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

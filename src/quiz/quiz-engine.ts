@@ -39,8 +39,6 @@ export interface QuizEngineOptions {
   timeZone?: string;
   /** The group a conversation belongs to, whose board it shows (PlatformTraits.groupOf). */
   groupOf?: (platform: string, conversationId: string) => string;
-  /** The platform's groups deliver only @-messages to the bot (PlatformTraits.groupsNeedMention). */
-  groupsNeedMention?: (platform: string) => boolean;
 }
 
 export const DEFAULT_QUESTIONS = 5;
@@ -103,8 +101,6 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
     platform: place.platform,
     conversationId: options.groupOf ? options.groupOf(place.platform, place.conversationId) : place.conversationId,
   });
-  const mentionsOnly = (place: QuizPlace) =>
-    place.mentionsOnly === true || (place.isGroup && options.groupsNeedMention?.(place.platform) === true);
   const streak = (platform: string, personId: string) => {
     const now = scheduler.now();
     return streakOf(store.correctTimes(platform, personId, now - STREAK_LOOKBACK_MS), now, timeZone);
@@ -147,7 +143,7 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
     const open: OpenQuestion = { q, dbId, index: round.asked, cancelTimer: () => undefined };
     open.cancelTimer = scheduler.after(options.timeoutSeconds * 1000, () => onTimeout(round, open));
     round.current = open;
-    return [out(questionText(q, round.asked, round.total, options.timeoutSeconds, mentionsOnly(round.place)))];
+    return [out(questionText(q, round.asked, round.total, options.timeoutSeconds, round.place.mentionsOnly === true))];
   };
 
   /** Reveals the closed question and moves on: the next question now, or after the group pause. */
