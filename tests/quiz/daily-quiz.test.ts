@@ -117,6 +117,15 @@ describe('每日一题 in a group', () => {
     h.clock.advance(15 * MINUTE);
     await flush();
     expect(dailyPosts(h)[0]).toContain('请@我回复字母或单位名称（本群机器人只能收到@它的消息），每人一次，10:15 公布答案。');
+
+    // A group whose messages say the platform delivers only @-messages (WeCom, DingTalk) is asked the same way.
+    const other = boot(shanghai('2026-12-01 09:00'));
+    await said(other, { ...trainer, conversationId: 'wecom-room', mentionsOnly: true }, '/quiz daily on 9:20');
+    other.quiz.start();
+    other.clock.advance(20 * MINUTE);
+    await flush();
+    expect(dailyPosts(other, 'wecom-room')[0]).toContain('请@我回复字母或单位名称（本群机器人只能收到@它的消息），每人一次，10:20 公布答案。');
+    expect(dailyPosts(h)).toHaveLength(1);
   });
 
   it('is not posted twice across a restart, and the question stays open and is revealed after it', async () => {
