@@ -33,7 +33,7 @@ afterEach(() => {
 /** A bot instance on the SQLite file in `dir`, its clock at `now` — a new instance is a restart. */
 function boot(now: number, extra: HarnessOptions = {}): Harness {
   dir ??= mkdtempSync(join(tmpdir(), 'fanguai-daily-'));
-  const h = createHarness({ db: openDatabase(databasePath(dir)), now, adminIds: ['wx_trainer'], dailyWindowMinutes: 60, ...extra });
+  const h = createHarness({ db: openDatabase(databasePath(dir)), now, adminIds: ['wechat:wx_trainer'], dailyWindowMinutes: 60, ...extra });
   harnesses.push(h);
   return h;
 }

@@ -23,7 +23,7 @@ afterEach(() => {
   }
 });
 const harness = (seed: number, now?: number) => {
-  const h = createHarness({ seed, ...(now ? { now, adminIds: ['wx_trainer'] } : {}) });
+  const h = createHarness({ seed, ...(now ? { now, adminIds: ['wechat:wx_trainer'] } : {}) });
   opened.push(h);
   return h;
 };

@@ -39,7 +39,7 @@ export async function playWeek(now = Date.now()): Promise<ReportFixture> {
   const h = createHarness({
     db: openDatabase(databasePath(dataDir)),
     now: dayStart(days[0]!, TIME_ZONE)! + 8 * HOUR,
-    adminIds: ['wx_trainer'],
+    adminIds: ['wechat:wx_trainer'],
     timeZone: TIME_ZONE,
     seed: 7,
   });

@@ -197,7 +197,7 @@ describe('the report’s inputs', () => {
   });
 
   it('gives trainers the five weakest clauses and this week’s board in chat, and nobody else', async () => {
-    const h = createHarness({ db: openDatabase(databasePath(fixture.dataDir)), adminIds: ['wx_trainer'], timeZone: TIME_ZONE, now: Date.now() });
+    const h = createHarness({ db: openDatabase(databasePath(fixture.dataDir)), adminIds: ['wechat:wx_trainer'], timeZone: TIME_ZONE, now: Date.now() });
     try {
       const room = (id: string) => ({ id, name: id, conversationId: 'training', isGroup: true, mention: true });
       const report = (await h.say(room('wx_trainer'), '/quiz report')).join('\n');

@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('每日一题 in a WeChat group', () => {
   it('posts at the set time, takes answers without a mention, and is not posted again after a restart', async () => {
     const clock = createFakeScheduler(shanghai('2026-12-01 09:00'));
-    world = await startQuizWorld(dataDir, 30, { scheduler: clock, adminIds: ['wxid_alice'] });
+    world = await startQuizWorld(dataDir, 30, { scheduler: clock, adminIds: ['wechat:wxid_alice'] });
     let from = world.roomSent.length;
     world.mention(world.alice, '/quiz daily on 09:30');
     await waitFor(() => sentSince(from).includes('每日一题已开启'), 'the confirmation');
