@@ -21,9 +21,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isMain } from '../cli/is-main.js';
 import { normaliseText } from '../core/normalise.js';
-import { SYNONYMS } from '../core/synonyms.js';
 import { bigramBucket, DICTIONARY_FILES, FNV_OFFSET, fnvStep, trimmedDictionaryDir, type DictionaryManifest } from '../core/tokenizer.js';
-import { DOMAIN_TERMS, QUESTION_WORDS, SUGGESTIONS } from '../core/vocabulary.js';
 import { projectRoot } from '../knowledge/paths.js';
 
 /**
@@ -145,7 +143,7 @@ export function restFiles(rest: readonly DictLine[]): {
   return { text: parts.join(''), index, hashes: Buffer.from(sorted.buffer), longest };
 }
 
-/** The knowledge files and the code's word lists: the words the documents and staff use. */
+/** The knowledge files (vocabulary.yaml among them): the words the documents and staff use. */
 export function domainTexts(knowledgeDirs: readonly string[]): string[] {
   const texts: string[] = [];
   const walk = (dir: string) => {
@@ -156,8 +154,6 @@ export function domainTexts(knowledgeDirs: readonly string[]): string[] {
     }
   };
   for (const d of knowledgeDirs) if (existsSync(d)) walk(d);
-  texts.push(...DOMAIN_TERMS, ...QUESTION_WORDS, ...SUGGESTIONS);
-  for (const [k, v] of Object.entries(SYNONYMS)) texts.push(k, ...v);
   return texts;
 }
 

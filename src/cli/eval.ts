@@ -1,5 +1,6 @@
 // `npm run eval`            accuracy per group on tests/fixtures/eval (and the failures)
 // `npm run eval -- --json`  the figures as one JSON object
+// `npm run eval -- --held-out-failures`  also list the held-out half's failures (after tuning is done)
 // `npm run eval -- --sweep` the same figures across refusal thresholds and field boosts,
 //                           which is how DEFAULT_MIN_COVERAGE and DEFAULT_WEIGHTS were chosen
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { loadKnowledgeBase } from '../knowledge/load.js';
 import { knowledgeDir, projectRoot } from '../knowledge/paths.js';
 import { createAssistant, DEFAULT_MIN_COVERAGE } from '../core/assistant.js';
 import { DEFAULT_WEIGHTS, type IndexWeights } from '../core/clause-index.js';
-import { evaluate, loadEvalSet, type Figures, type Rate } from '../core/evaluation.js';
+import { evaluate, loadEvalSet, type EvalCase, type Figures, type HalfFigures, type Rate } from '../core/evaluation.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import type { Assistant } from '../core/assistant.js';
 
 const pct = (r: Rate) => `${(r.rate * 100).toFixed(1)}% (${r.correct}/${r.total})`;
 
@@ -21,6 +24,22 @@ export function formatFigures(f: Figures): string {
     `clause/organisation     ${pct(f.lookup)}`,
     `in-scope wrongly refused ${f.falseRefusals}`,
   ].join('\n');
+}
+
+export function formatHalf(name: string, h: HalfFigures): string {
+  return [
+    `${name}`,
+    `  answerable right        ${pct(h.answerable)}`,
+    `  out-of-scope refused    ${pct(h.refused)}`,
+    `  refusal precision       ${pct(h.refusalPrecision)}`,
+    `  high confidence right   ${pct(h.highConfidenceRight)}`,
+    ...Object.entries(h.byKind).sort(([a], [b]) => a.localeCompare(b)).map(([k, r]) => `  ${k.padEnd(23)} ${pct(r)}`),
+  ].join('\n');
+}
+
+/** The whole report over a knowledge base: the existing set as always, then each half of the new one. */
+function score(assistant: Assistant, kb: KnowledgeBase, cases: readonly EvalCase[]) {
+  return evaluate(assistant, cases, kb.vocabulary.roles, new Map(kb.clauses.map((c) => [c.id, c.text])));
 }
 
 export function runEval(argv: string[], out: NodeJS.WritableStream, env: NodeJS.ProcessEnv = process.env): number {
@@ -37,32 +56,40 @@ export function runEval(argv: string[], out: NodeJS.WritableStream, env: NodeJS.
     for (const titles of [0, 0.25, 0.5, 1, 2]) {
       for (const units of [0, 0.5, 1, 2]) {
         const w = { ...DEFAULT_WEIGHTS, titles, units };
-        out.write(line(DEFAULT_MIN_COVERAGE, w, evaluate(createAssistant({ kb, weights: w }), cases)));
+        out.write(line(DEFAULT_MIN_COVERAGE, w, score(createAssistant({ kb, weights: w }), kb, cases)));
       }
     }
     for (const unknownDf of [0.25, 0.5, 1, 2]) {
       for (const coveragePower of [0, 1, 2]) {
         const w = { ...DEFAULT_WEIGHTS, unknownDf, coveragePower };
-        out.write(line(DEFAULT_MIN_COVERAGE, w, evaluate(createAssistant({ kb, weights: w }), cases)));
+        out.write(line(DEFAULT_MIN_COVERAGE, w, score(createAssistant({ kb, weights: w }), kb, cases)));
       }
     }
     out.write('\n');
     for (let c = 0.3; c <= 0.91; c += 0.025) {
-      out.write(line(c, DEFAULT_WEIGHTS, evaluate(createAssistant({ kb, minCoverage: c }), cases)));
+      out.write(line(c, DEFAULT_WEIGHTS, score(createAssistant({ kb, minCoverage: c }), kb, cases)));
     }
     return 0;
   }
 
-  const figures = evaluate(createAssistant({ kb }), cases);
+  const figures = score(createAssistant({ kb }), kb, cases);
   if (argv.includes('--json')) {
     const { failures, ...rest } = figures;
     out.write(JSON.stringify({ ...rest, failures: failures.length }) + '\n');
     return 0;
   }
-  out.write(`${cases.length} questions from ${dir}\n\n${formatFigures(figures)}\n`);
-  if (figures.failures.length) {
+  const existing = cases.filter((c) => c.half === 'existing').length;
+  out.write(`${cases.length} questions from ${dir}\n\nexisting set (${existing} questions)\n${formatFigures(figures)}\n`);
+  for (const [half, name] of [['tuning', 'tuning half'], ['held-out', 'held-out half (never tuned on)']] as const) {
+    const h = figures.halves[half];
+    if (h) out.write(`\n${formatHalf(`${name} (${cases.filter((c) => c.half === half).length} questions)`, h)}\n`);
+  }
+  out.write(`\nanswers not quoting a clause verbatim: ${figures.unquoted}\n`);
+  // The held-out half's failures stay hidden unless asked for: reading them is how tuning on them starts.
+  const shown = figures.failures.filter((f) => f.half !== 'held-out' || argv.includes('--held-out-failures'));
+  if (shown.length) {
     out.write('\nfailures:\n');
-    for (const f of figures.failures) out.write(`  ${f.question}\n    expected ${f.expected}\n    got      ${f.got}\n`);
+    for (const f of shown) out.write(`  [${f.half} ${f.kind}] ${f.question}\n    expected ${f.expected}\n    got      ${f.got}\n`);
   }
   return 0;
 }

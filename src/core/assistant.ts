@@ -1,6 +1,6 @@
 // The one entry point every adapter calls: a question in, a Reply out.
 import type { Clause, KnowledgeBase } from '../knowledge/types.js';
-import type { Answer, Reply } from './types.js';
+import type { Answer, Confidence, Reply, Role } from './types.js';
 import { createAnalyser } from './analyser.js';
 import { createClauseIndex, DEFAULT_WEIGHTS, type Hit, type IndexWeights } from './clause-index.js';
 import { findPath, pathCovers, pathKey } from './clause-path.js';
@@ -9,12 +9,13 @@ import { asksCooperationOnly, asksOrganisation, QUOTED } from './intent.js';
 import { compactText, normaliseText } from './normalise.js';
 import { longestCommonRun } from './quote.js';
 import { createQuoteCandidates } from './quote-candidates.js';
-import { SYNONYMS } from './synonyms.js';
 import { documentLevel, findLevel } from './level.js';
 import { createJiebaTokenizer, type Tokenizer } from './tokenizer.js';
 import { createUnitFinder, type UnitMention } from './unit-finder.js';
 import { createUnitLevels } from './unit-levels.js';
-import { DOMAIN_TERMS, QUESTION_WORDS, SUGGESTIONS } from './vocabulary.js';
+import { createTypoCorrector, type Correction } from './typo-corrector.js';
+import type { Vocabulary } from '../knowledge/types.js';
+import { createContextRewriter, createRoleFinder, plainSynonyms } from './staff-words.js';
 
 export interface AssistantOptions {
   kb: KnowledgeBase;
@@ -26,12 +27,19 @@ export interface AssistantOptions {
    * question is refused. Chosen on the eval set (`npm run eval -- --sweep`).
    */
   minCoverage?: number;
-  synonyms?: Readonly<Record<string, readonly string[]>>;
-  suggestions?: readonly string[];
+  /** Defaults to the knowledge base's own (knowledge/vocabulary.yaml). */
+  vocabulary?: Vocabulary;
 }
 
 export interface Assistant {
   ask(question: string): Reply;
+  /**
+   * Clauses that also touch the question, weaker than related ones (还有呢 shows them one by one),
+   * best first, without the ones given.
+   */
+  more(question: string, shown: readonly string[]): Answer[];
+  /** The words a question is about (for follow-ups: 那跨国的呢 keeps the rest of the last topic). */
+  topicWords(question: string): string[];
   getClause(id: string): Answer | undefined;
   /** The same answer as ask(), with the ranking behind it (hit testing). */
   explain(question: string): Explanation;
@@ -47,6 +55,8 @@ interface Trace {
   hits: Hit[];
   /** Hit testing: keep the hits too weak to answer, with the terms each matched; ask() needs neither. */
   hitTesting: boolean;
+  /** Set on the second try of a question with typos. */
+  typed?: Correction[];
 }
 
 /**
@@ -59,18 +69,32 @@ const QUOTE_RUN = 12;
 const QUOTED_RUN = 6;
 /** A related clause must score at least this share of the best one. */
 const RELATED_SHARE = 0.5;
+/**
+ * A search answer is sure (confidence high) when its clause covers this much of the question and
+ * no other clause with other units scores within CLOSE_SHARE of it. Chosen on the tuning half.
+ */
+const SURE_COVERAGE = 0.8;
+/** 还有呢 offers clauses covering at least this much of the question, at most MORE_LIMIT of them. */
+const MORE_COVERAGE = 0.3;
+const MORE_LIMIT = 5;
+const CLOSE_SHARE = 0.8;
 
 export function createAssistant(options: AssistantOptions): Assistant {
   const { kb } = options;
-  const synonyms = options.synonyms ?? SYNONYMS;
+  const vocabulary = options.vocabulary ?? kb.vocabulary;
+  // Words with one sense map everywhere; a word with two maps only in context.
+  const synonyms = plainSynonyms(vocabulary);
+  const inContext = createContextRewriter(vocabulary);
+  const roles = createRoleFinder(vocabulary);
+  const QUESTION_WORDS = vocabulary.questionWords;
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const suggestions = [...(options.suggestions ?? SUGGESTIONS)];
+  const suggestions = [...vocabulary.suggestions];
   const units = createUnitFinder(kb.units);
   const unitLevels = createUnitLevels(kb.units);
   const docLevels = new Map(kb.documents.map((d) => [d.id, documentLevel(d.level)]));
 
   const tokenizer = options.tokenizer ?? createJiebaTokenizer();
-  tokenizer.addWords?.(vocabularyOf(kb, units.words(), synonyms));
+  tokenizer.addWords?.(vocabularyOf(kb, units.words(), vocabulary));
 
   const analyser = createAnalyser({ tokenizer, units, synonyms, questionWords: QUESTION_WORDS });
   const index = createClauseIndex(kb.clauses, analyser, options.weights ?? DEFAULT_WEIGHTS);
@@ -97,7 +121,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     return !glued.some((w) => w.length > m.alias.length && documentText.includes(w));
   };
 
-  const toAnswer = (clause: Clause, score: number, role?: Answer['role']): Answer => ({
+  const toAnswer = (clause: Clause, score: number, confidence: Confidence, role?: Answer['role']): Answer => ({
     id: clause.id,
     document: clause.document,
     documentName: docNames.get(clause.document) ?? '',
@@ -110,6 +134,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     responsibility: clause.responsibility,
     score: round(score),
     ...(role ? { role } : {}),
+    confidence,
   });
 
   const refuse = (question: string, intent: 'out-of-scope' | 'empty'): Reply => ({
@@ -136,8 +161,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
       ...good.slice(1).filter((h) => h.score >= best.score * RELATED_SHARE && !otherDocuments.includes(h)),
     ]
       .slice(0, 2)
-      .map((h) => toAnswer(h.clause, h.score));
-    return { question, intent, answers: [toAnswer(best.clause, best.score)], related };
+      .map((h) => toAnswer(h.clause, h.score, 'low'));
+    const sameUnits = (h: Hit) =>
+      h.clause.lead.join() === best.clause.lead.join() && h.clause.cooperate.join() === best.clause.cooperate.join();
+    const close = good.slice(1).some((h) => h.score >= best.score * CLOSE_SHARE && !sameUnits(h));
+    const sure = best.coverage >= SURE_COVERAGE && !close;
+    return { question, intent, answers: [toAnswer(best.clause, best.score, sure ? 'high' : 'low')], related };
   };
 
   const byPath = (question: string, norm: string, inLevel?: (c: Clause) => boolean): Reply | null => {
@@ -147,7 +176,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const exact = clauses.filter((c) => pathKeys.get(c) === key);
     const under = exact.length ? exact : clauses.filter((c) => pathCovers(key, pathKeys.get(c)!));
     if (!under.length) return null;
-    return { question, intent: 'clause-lookup', answers: under.map((c) => toAnswer(c, 1)), related: [] };
+    return { question, intent: 'clause-lookup', answers: under.map((c) => toAnswer(c, 1, 'high')), related: [] };
   };
 
   const byQuote = (question: string, norm: string): Reply | null => {
@@ -162,14 +191,51 @@ export function createAssistant(options: AssistantOptions): Assistant {
       if (run >= need && (!best || run > best.run)) best = { clause, run };
     }
     if (!best) return null;
-    return { question, intent: 'clause-lookup', answers: [toAnswer(best.clause, best.run / q.length)], related: [] };
+    return { question, intent: 'clause-lookup', answers: [toAnswer(best.clause, best.run / q.length, 'high')], related: [] };
   };
 
   const unitDuties = (question: string, norm: string, unit: string): Reply => {
-    const lead = kb.clauses.filter((c) => c.lead.includes(unit)).map((c) => toAnswer(c, 1, 'lead'));
-    const coop = kb.clauses.filter((c) => c.cooperate.includes(unit)).map((c) => toAnswer(c, 1, 'cooperate'));
-    const answers = asksCooperationOnly(norm) ? [...coop, ...lead] : [...lead, ...coop];
-    return { question, intent: 'unit-duties', unit, answers, related: [] };
+    const lead = kb.clauses.filter((c) => c.lead.includes(unit)).map((c) => toAnswer(c, 1, 'high', 'lead'));
+    const coop = kb.clauses.filter((c) => c.cooperate.includes(unit)).map((c) => toAnswer(c, 1, 'high', 'cooperate'));
+    const asked = askedRole(norm);
+    const answers = asked === 'cooperate' ? [...coop, ...lead] : [...lead, ...coop];
+    return { question, intent: 'unit-duties', unit, answers, related: [], ...(asked ? { askedRole: asked } : {}) };
+  };
+
+  /**
+   * The role a unit question asks about: 配合/协助 → cooperate; 牵头/主管 → lead. 负责 and 管 say
+   * only "what does it do" (民政厅负责哪些工作 means all of it), so they name no role alone.
+   */
+  const askedRole = (norm: string): Role | undefined => {
+    if (asksCooperationOnly(norm)) return 'cooperate';
+    const found = roles.find(norm);
+    if (found.some((r) => r.role === 'cooperate')) return undefined;
+    return found.some((r) => r.role === 'lead' && !/^(负责|管)$/.test(norm.slice(r.start, r.end))) ? 'lead' : undefined;
+  };
+
+  /**
+   * Several units and no topic (教育厅牵头、公安配合的有哪些; 民政和公安一起负责的): the clauses where
+   * each plays its role. A unit's role is the first role word after it (A和B一起负责: both lead).
+   */
+  const jointDuties = (question: string, norm: string, mentions: UnitMention[], unitOf: (m: UnitMention) => string): Reply => {
+    const found = roles.find(norm);
+    const asked: Array<{ unit: string; role?: Role }> = [];
+    for (const m of mentions) {
+      const unit = unitOf(m);
+      if (asked.some((a) => a.unit === unit)) continue;
+      const role = found.find((r) => r.start >= m.end)?.role;
+      asked.push({ unit, ...(role ? { role } : {}) });
+    }
+    const plays = (c: Clause, a: { unit: string; role?: Role }) =>
+      a.role === 'lead' ? c.lead.includes(a.unit) : a.role === 'cooperate' ? c.cooperate.includes(a.unit) : c.lead.includes(a.unit) || c.cooperate.includes(a.unit);
+    const first = asked[0];
+    const roleOf = (c: Clause): Role => (c.lead.includes(first.unit) ? 'lead' : 'cooperate');
+    const answers = kb.clauses.filter((c) => asked.every((a) => plays(c, a))).map((c) => toAnswer(c, 1, 'high', roleOf(c)));
+    // None in those roles: where they all have some role, for the reader to see why.
+    const related = answers.length
+      ? []
+      : kb.clauses.filter((c) => asked.every((a) => plays(c, { unit: a.unit }))).map((c) => toAnswer(c, 1, 'high', roleOf(c)));
+    return { question, intent: 'unit-duties', unit: first.unit, units: asked, answers, related };
   };
 
   const organisation = (question: string, norm: string, trace: Trace, inLevel?: (c: Clause) => boolean): Reply => {
@@ -182,15 +248,49 @@ export function createAssistant(options: AssistantOptions): Assistant {
       return {
         question,
         intent: 'organisation',
-        answers: [toAnswer(best.clause, best.score)],
-        related: rest.slice(0, 2).map((h) => toAnswer(h.clause, h.score)),
+        answers: [toAnswer(best.clause, best.score, 'high')],
+        related: rest.slice(0, 2).map((h) => toAnswer(h.clause, h.score, 'low')),
       };
     }
-    const all = kb.clauses.filter(inOrganisation).map((c) => toAnswer(c, 1));
+    const all = kb.clauses.filter(inOrganisation).map((c) => toAnswer(c, 1, 'low'));
     return { question, intent: 'organisation', answers: all, related: [] };
   };
 
   const newTrace = (hitTesting = false): Trace => ({ route: 'search', units: [], hits: [], hitTesting });
+
+  // Typos are looked for only in a question refused as typed, and never in what the document or
+  // the vocabulary has: a word staff type correctly is never read as another.
+  const known = new Set([...units.words(), ...QUESTION_WORDS, ...Object.keys(vocabulary.synonyms)].map(normaliseText));
+  const unitWordSet = new Set(units.words());
+  const typos = createTypoCorrector({
+    targets: () => [
+      ...units.words(),
+      ...vocabulary.terms,
+      ...Object.entries(vocabulary.synonyms).flatMap(([k, v]) => [k, ...v.means]),
+      ...kb.clauses.flatMap((c) => analyser.tokenize(c.text)).filter((w) => [...w].length >= 3),
+    ],
+    isKnown: (piece) => known.has(piece) || documentText.includes(piece),
+    byShape: (w) => !unitWordSet.has(w),
+    askingWords: QUESTION_WORDS,
+  });
+
+  /** ask(), and when the question is refused as typed, once more with its typos read as document words. */
+  const answer = (question: string, trace: Trace): Reply => {
+    const reply = route(question, trace);
+    if (reply.answers.length || reply.intent !== 'out-of-scope') return reply;
+    const fixed = typos.correct(normaliseText(question));
+    if (!fixed) return reply;
+    const retrace: Trace = { ...newTrace(trace.hitTesting), typed: fixed.corrections };
+    const second = route(fixed.text, retrace);
+    if (!second.answers.length) return reply;
+    Object.assign(trace, retrace);
+    return {
+      ...second,
+      question,
+      answers: second.answers.map((a) => ({ ...a, confidence: 'low' as const })),
+      corrected: fixed.corrections,
+    };
+  };
 
   const route = (question: string, trace: Trace): Reply => {
     const full = normaliseText(question);
@@ -200,7 +300,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
     // 县里… / 省里…: the level words go, and that level's documents answer if there are any.
     const named = findLevel(full);
-    const norm = named ? named.rest : full;
+    let norm = named ? named.rest : full;
     const restricted = named !== null && [...docLevels.values()].includes(named.level);
     const inLevel = restricted ? (c: Clause) => docLevels.get(c.document) === named?.level : undefined;
     if (named) trace.level = { named: named.level, restricted };
@@ -212,6 +312,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       return lookup;
     }
 
+    norm = inContext(norm);
     const mentions = units.find(norm).filter((m) => namesUnit(norm, m));
     // 县里民政局: the alias 民政局 is the province's unit; the question means the county's.
     const unitOf = (m: UnitMention) => (named ? unitLevels.at(m.unit, named.level) : m.unit);
@@ -223,9 +324,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
       trace.route = 'organisation';
       return organisation(question, norm, trace, inLevel);
     }
-    // A unit and nothing else to go on: the question is about that unit's duties.
+    // A unit and nothing else to go on: the question is about that unit's duties (two or more: the
+    // clauses they share, in the roles asked).
     if (mentions.length && !index.hasTopic(rest, true)) {
       trace.route = 'unit-duties';
+      if (new Set(mentions.map(unitOf)).size > 1) return jointDuties(question, norm, mentions, unitOf);
       return unitDuties(question, norm, unitOf(mentions[0]));
     }
     if (!index.hasTopic(norm)) {
@@ -247,12 +350,21 @@ export function createAssistant(options: AssistantOptions): Assistant {
   return {
     getClause(id) {
       const c = byId.get(id);
-      return c ? toAnswer(c, 1) : undefined;
+      return c ? toAnswer(c, 1, 'high') : undefined;
     },
-    ask: (question) => route(question, newTrace()),
+    ask: (question) => answer(question, newTrace()),
+    more(question, shown) {
+      const trace = newTrace(true);
+      answer(question, trace);
+      return trace.hits
+        .filter((h) => h.coverage >= MORE_COVERAGE && !shown.includes(h.clause.id))
+        .slice(0, MORE_LIMIT)
+        .map((h) => toAnswer(h.clause, h.score, 'low'));
+    },
+    topicWords: (question) => analyser.topicWords(inContext(normaliseText(question))).map((w) => w.word),
     explain(question) {
       const trace = newTrace(true);
-      const reply = route(question, trace);
+      const reply = answer(question, trace);
       return {
         question,
         normalised: normaliseText(question),
@@ -280,14 +392,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
  * Words the segmenter must keep whole: units, the document's terms, quoted terms, synonyms, and
  * the question words (so 负责什么 comes out as words the stop list knows).
  */
-function vocabularyOf(
-  kb: KnowledgeBase,
-  unitWords: string[],
-  synonyms: Readonly<Record<string, readonly string[]>>,
-): string[] {
+function vocabularyOf(kb: KnowledgeBase, unitWords: string[], v: Vocabulary): string[] {
   const quoted = kb.clauses.flatMap((c) => [...c.text.matchAll(/[“"]([^”"]{2,12})[”"]/g)].map((m) => m[1]));
-  const syn = Object.entries(synonyms).flatMap(([k, v]) => [k, ...v]);
-  return [...new Set([...unitWords, ...DOMAIN_TERMS, ...quoted, ...syn, ...QUESTION_WORDS].map(normaliseText))];
+  const syn = Object.entries(v.synonyms).flatMap(([k, s]) => [k, ...s.means, ...(s.when ?? [])]);
+  const roles = [...v.roles.lead, ...v.roles.cooperate];
+  return [...new Set([...unitWords, ...v.terms, ...quoted, ...syn, ...v.questionWords, ...roles].map(normaliseText))];
 }
 
 /**

@@ -116,6 +116,8 @@ export function createLiveAssistant(options: LiveAssistantOptions): LiveAssistan
     // Each call reads `current` once, so a question is answered wholly by one knowledge base.
     ask: (question) => current.assistant.ask(question),
     getClause: (id) => current.assistant.getClause(id),
+    topicWords: (question) => current.assistant.topicWords(question),
+    more: (question, shown) => current.assistant.more(question, shown),
     explain: (question) => current.assistant.explain(question),
     kb: () => current.kb,
     status,

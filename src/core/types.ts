@@ -28,7 +28,16 @@ export interface Answer {
   score: number;
   /** For unit questions: the role the asked unit plays in this clause. */
   role?: 'lead' | 'cooperate';
+  /**
+   * How sure the assistant is that this clause is what was asked: `high` for a clause asked by
+   * number or quote, a unit's own list, or a clear search winner; `low` for the nearest clause of
+   * a weak or close search, or a question understood only after correcting a typo.
+   */
+  confidence: Confidence;
 }
+
+export type Confidence = 'high' | 'low';
+export type Role = 'lead' | 'cooperate';
 
 export interface Reply {
   question: string;
@@ -41,4 +50,12 @@ export interface Reply {
   unit?: string;
   /** Example questions, when the question was refused or empty. */
   suggestions?: string[];
+  /** For unit-duties: the role the question asked about (配合什么 → cooperate), when it named one. */
+  askedRole?: Role;
+  /** For several units at once (教育厅牵头、公安配合的): each unit and the role asked of it (none: any). */
+  units?: Array<{ unit: string; role?: Role }>;
+  /** A follow-up about one part of the answer (那配合的呢 → cooperate; 那网信办呢 → that unit). */
+  focus?: { role?: Role; unit?: string };
+  /** The words read differently from how they were typed (typos: 婚姻登计 → 婚姻登记). */
+  corrected?: Array<{ typed: string; read: string }>;
 }

@@ -13,6 +13,8 @@ import { documentFileSchema, unitsFileSchema, type DocumentFile } from './schema
 import { isAnnotation, splitClauseText, splitSentences, stripMarker } from './source-sentences.js';
 import type { ArchivedDocument, Clause, DocumentInfo, KnowledgeBase, Section, Unit } from './types.js';
 import { conflictingTerms, createUnitRegistry, type UnitRegistry } from './unit-registry.js';
+import { buildVocabulary, checkVocabulary } from './vocabulary.js';
+import { vocabularyFileSchema } from './vocabulary-schema.js';
 
 export interface KnowledgeProblem {
   file: string;
@@ -94,8 +96,15 @@ export function checkKnowledge(dir: string): KnowledgeReport {
     if (built) archive.push({ info: built.info, clauses: built.clauses, file: rel(dir, path) });
   }
   problems.push(...archiveProblems(archive, documents));
-  if (problems.length > 0) return { kb: null, problems };
-  const kb: KnowledgeBase = { documents, units, clauses, version: hash.digest('hex').slice(0, 12) };
+  // The staff words (issue #12): read like every other file, checked against the clauses and units.
+  const vocabularyPath = join(dir, 'vocabulary.yaml');
+  const vocabularyFile = readYaml(vocabularyPath, dir, vocabularyFileSchema, problems, hash);
+  const vocabulary = vocabularyFile ? buildVocabulary(vocabularyFile) : null;
+  if (vocabulary && problems.length === 0) {
+    for (const p of checkVocabulary(vocabulary, clauses, units)) problems.push({ file: rel(dir, vocabularyPath), message: p.message });
+  }
+  if (problems.length > 0 || !vocabulary) return { kb: null, problems };
+  const kb: KnowledgeBase = { documents, units, clauses, vocabulary, version: hash.digest('hex').slice(0, 12) };
   if (archive.length > 0) kb.archive = archive;
   return { kb, problems };
 }

@@ -71,6 +71,22 @@ export interface KnowledgeBase {
   clauses: Clause[];
   /** Earlier versions of the documents (knowledge/archive/), for history and changes; absent when none. */
   archive?: ArchivedDocument[];
+  /** The words staff use (knowledge/vocabulary.yaml). */
+  vocabulary: Vocabulary;
   /** Content hash of all knowledge files, for /kb status and caches. */
   version: string;
+}
+
+/** knowledge/vocabulary.yaml, normalised: how the words staff type map to the document's. */
+export interface Vocabulary {
+  /** The document's terms the segmenter keeps whole. */
+  terms: string[];
+  /** Staff word → document words; with `when`, only when one of those words is in the same question. */
+  synonyms: Record<string, { means: string[]; when?: string[] }>;
+  /** Words that ask, fillers and spoken frames: never a topic. */
+  questionWords: string[];
+  /** Words that name the role a question asks about. */
+  roles: { lead: string[]; cooperate: string[] };
+  /** Example questions offered when a question is refused. */
+  suggestions: string[];
 }

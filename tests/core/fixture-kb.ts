@@ -1,5 +1,10 @@
 // A small knowledge base shaped like the real one, for tests that must not depend on its wording.
+import { loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { knowledgeDir } from '../../src/knowledge/paths.js';
 import type { Clause, KnowledgeBase } from '../../src/knowledge/types.js';
+
+/** The real staff words (knowledge/vocabulary.yaml), loaded once. */
+let vocabulary: KnowledgeBase['vocabulary'] | undefined;
 
 const titles = (path: string): Clause['titles'] =>
   path.startsWith('一')
@@ -11,8 +16,10 @@ function clause(id: string, path: string, text: string, lead: string[], cooperat
 }
 
 export function fixtureKb(): KnowledgeBase {
+  vocabulary ??= loadKnowledgeBase(knowledgeDir()).vocabulary;
   return {
     version: 'test',
+    vocabulary,
     documents: [{ id: 'demo', title: '示例细则', shortName: '示例细则', level: '省', source: 'x.txt' }],
     units: [
       { name: '省民政厅', aliases: ['民政厅', '民政'] },

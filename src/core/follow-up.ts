@@ -1,0 +1,175 @@
+// A message that only makes sense after the last answer: 那配合的呢, 负责的呢, 还有呢, 那民政厅呢,
+// 那收养呢, 这条全文, or a number from a digest (回复编号看全文). Given what the conversation last
+// got, it becomes a reply of its own; the chat layer keeps that context (src/chat/conversation-memory.ts).
+import { normaliseText } from './normalise.js';
+import type { Answer, Reply, Role } from './types.js';
+
+/** What a conversation remembers of its last answer. */
+export interface FollowUpContext {
+  /** The question the reply answered (after earlier follow-ups were resolved). */
+  question: string;
+  reply: Reply;
+  /** How many of the reply's answers and related clauses have been shown (还有呢 shows the next). */
+  shown: number;
+}
+
+export interface FollowUpAssistant {
+  ask(question: string): Reply;
+  getClause(id: string): Answer | undefined | null;
+  topicWords?(question: string): string[];
+  more?(question: string, shown: readonly string[]): Answer[];
+}
+
+export type FollowUp =
+  /**
+   * A new answer; it becomes the conversation's context (`keep`: the reply to remember instead, when
+   * the answer is one step through an earlier reply's candidates, with `shown` of them shown).
+   */
+  | { kind: 'reply'; reply: Reply; question: string; shown?: number; keep?: Reply }
+  /** One clause in full. */
+  | { kind: 'full'; clause: Answer }
+  /** A follow-up with nothing (more) to follow: what to say instead. */
+  | { kind: 'nothing'; reason: 'no-context' | 'no-more' | 'no-number' };
+
+const END = '(?:呢|吗|嘛|啊|呀|哈|捏|咧|嘞)*';
+const FULL = new RegExp(`^(?:把|给我|发我)?(?:这|那|上|上一|刚才|刚刚|前面)?(?:一)?(?:条|个|款)?(?:的)?(?:原文|全文)(?:发|给|发给|给我|发我|看|看看|看下|看一下|我看看|发我看看|发我看下)*${END}$`);
+const MORE = new RegExp(`^(?:那)?(?:还有|另外|其他|其它|别的|下一)(?:的|条|个|条款|相关的|哪些|什么|没有|没)*${END}$`);
+const NUMBER = /^(?:第)?(\d{1,3})(?:条|个|项)?$/;
+const OTHER = new RegExp(`^(?:那|那么|那个|那要是|换成|如果是)?(.{1,16}?)(?:的)?(?:呢|咧|嘞)${END}$`);
+const OPENER = /^(?:那|那么|那个)/;
+
+/** Whether the text can only be a follow-up (so with nothing to follow, it gets a hint, not a search). */
+export function isPureFollowUp(text: string, roleWords: RoleWords): boolean {
+  const t = compact(text);
+  return FULL.test(t) || MORE.test(t) || roleAsked(t, roleWords) !== undefined;
+}
+
+export interface RoleWords {
+  lead: readonly string[];
+  cooperate: readonly string[];
+}
+
+function compact(text: string): string {
+  return normaliseText(text).replace(/[\s,.!?;:~…、，。！？；：～]+/gu, '');
+}
+
+/** 那配合的呢 / 配合单位呢 / 负责的是谁: which role is asked, when that is all the message asks. */
+function roleAsked(t: string, words: RoleWords): Role | undefined {
+  for (const [role, list] of [['cooperate', words.cooperate], ['lead', words.lead]] as const) {
+    for (const w of list) {
+      const re = new RegExp(`^(?:那|那么)?(?:它|这条)?(?:的)?${w}(?:的|单位|部门|的单位|的部门)?(?:是谁|有谁|有哪些|是哪些|是哪个)?${END}$`);
+      if (re.test(t)) return role;
+    }
+  }
+  return undefined;
+}
+
+/** The answers a reply offered, in the order they are shown: its answers, then related clauses. */
+function offered(reply: Reply): Answer[] {
+  return [...reply.answers, ...reply.related];
+}
+
+/**
+ * Resolves `text` against the conversation's last answer; null when it is not a follow-up (ask it
+ * as a question). `numbered` are the clauses a digest listed by number, when the last reply was one.
+ */
+export function resolveFollowUp(
+  text: string,
+  context: FollowUpContext | undefined,
+  assistant: FollowUpAssistant,
+  roleWords: RoleWords,
+  numbered: readonly Answer[] = [],
+): FollowUp | null {
+  const t = compact(text);
+  if (!t) return null;
+  const number = NUMBER.exec(t);
+  if (number && context) {
+    const n = Number(number[1]);
+    const clause = numbered[n - 1];
+    return clause ? { kind: 'full', clause } : numbered.length ? { kind: 'nothing', reason: 'no-number' } : null;
+  }
+  if (FULL.test(t)) {
+    const last = context ? offered(context.reply)[Math.max(0, context.shown - 1)] : undefined;
+    return last ? { kind: 'full', clause: last } : { kind: 'nothing', reason: 'no-context' };
+  }
+  if (MORE.test(t)) {
+    if (!context) return { kind: 'nothing', reason: 'no-context' };
+    // A unit's list is shown whole already; a search offers its next candidate, then weaker ones.
+    if (context.reply.intent === 'unit-duties') return { kind: 'nothing', reason: 'no-more' };
+    const all = offered(context.reply);
+    if (context.shown >= all.length) {
+      const extra = assistant.more?.(context.question, all.map((a) => a.id)) ?? [];
+      all.push(...extra);
+      context = { ...context, reply: { ...context.reply, related: [...context.reply.related, ...extra] } };
+    }
+    if (context.shown >= all.length) return { kind: 'nothing', reason: 'no-more' };
+    const next = all[context.shown]!;
+    return {
+      kind: 'reply',
+      question: context.question,
+      shown: context.shown + 1,
+      reply: { ...context.reply, question: text, answers: [{ ...next, confidence: 'low' }], related: [] },
+      keep: context.reply,
+    };
+  }
+  const role = roleAsked(t, roleWords);
+  if (role) {
+    if (!context) return { kind: 'nothing', reason: 'no-context' };
+    const { reply } = context;
+    if (reply.intent === 'unit-duties' && reply.unit && !reply.units) {
+      const unit = reply.unit;
+      const word = role === 'lead' ? '牵头' : '配合';
+      return { kind: 'reply', question: `${unit}${word}哪些工作`, reply: { ...assistant.ask(`${unit}${word}哪些工作`), question: text } };
+    }
+    const top = offered(reply)[Math.max(0, context.shown - 1)];
+    if (!top) return { kind: 'nothing', reason: 'no-context' };
+    return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { role }) };
+  }
+  const other = OTHER.exec(t);
+  if (!other || !context || (!OPENER.test(t) && !t.endsWith('呢'))) return null;
+  const x = other[1]!;
+  // 婚姻登记谁负责呢 is a question of its own, not "and what about …".
+  if (/谁|哪|什么|啥|怎么|如何|咋|多少|几/.test(x)) return null;
+  const alone = assistant.ask(x);
+  if (alone.intent === 'unit-duties' && alone.unit && !alone.units) {
+    return sameTopicOtherUnit(text, x, alone.unit, context, assistant);
+  }
+  return anotherTopic(text, x, context, assistant);
+}
+
+function focused(reply: Reply, clause: Answer, text: string, focus: NonNullable<Reply['focus']>): Reply {
+  return { ...reply, question: text, intent: reply.intent === 'unit-duties' ? 'responsibility' : reply.intent, answers: [clause], related: [], focus };
+}
+
+/** 那民政厅呢: that unit's list after a unit's list; its part in the clause after a clause. */
+function sameTopicOtherUnit(text: string, x: string, unit: string, context: FollowUpContext, assistant: FollowUpAssistant): FollowUp {
+  const { reply } = context;
+  if (reply.intent === 'unit-duties') {
+    const word = reply.askedRole === 'cooperate' ? '配合' : reply.askedRole === 'lead' ? '牵头' : '负责';
+    const question = `${unit}${word}哪些工作`;
+    return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text } };
+  }
+  const top = offered(reply)[Math.max(0, context.shown - 1)];
+  if (top && (top.lead.includes(unit) || top.cooperate.includes(unit))) {
+    return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { unit }) };
+  }
+  // Not in that clause: the same topic, asked of that unit.
+  const question = `${x} ${context.question}`;
+  return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text } };
+}
+
+/** 那收养呢 / 那跨国的呢: the new topic, with what the last question asked besides the part it replaces. */
+function anotherTopic(text: string, x: string, context: FollowUpContext, assistant: FollowUpAssistant): FollowUp {
+  const { reply } = context;
+  const unit = reply.intent === 'unit-duties' && reply.unit && !reply.units ? reply.unit : undefined;
+  const chars = new Set(x);
+  const kept = unit
+    ? [unit]
+    : (assistant.topicWords?.(context.question) ?? []).filter((w) => ![...w].some((c) => chars.has(c)));
+  for (const question of [[x, ...kept].join(' '), x]) {
+    const r = assistant.ask(question);
+    if (r.answers.length) return { kind: 'reply', question, reply: { ...r, question: text } };
+  }
+  const question = x;
+  return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text } };
+}

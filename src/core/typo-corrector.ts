@@ -1,0 +1,139 @@
+// Typos and homophones typed with a pinyin keyboard (婚姻登计, 收样, 公按厅): a piece of the question
+// that the document does not have is read as a document word with the same toneless pinyin (a
+// Fujian ear also hears zh/z, ch/c, sh/s and -ng/-n alike), or, for words of four characters or
+// more, one character off. A piece the document really has is never changed.
+//
+// pinyin-pro costs ≈0.1 s and tens of MB to load, so it is loaded only when a question needs it
+// (a question refused as it was typed); most one-shot questions never load it.
+import { createRequire } from 'node:module';
+
+export interface Correction {
+  typed: string;
+  read: string;
+}
+
+export interface TypoCorrector {
+  /** The question with its typos read as document words, and what was read so; null when nothing was. */
+  correct(normalised: string): { text: string; corrections: Correction[] } | null;
+}
+
+export interface TypoCorrectorOptions {
+  /** Words a typo may be read as (the document's terms, staff words, unit names), built when first needed. */
+  targets: () => Iterable<string>;
+  /** Pieces never corrected: the document's own text, and every word the vocabulary knows. */
+  isKnown: (piece: string) => boolean;
+  /** Words that ask (怎么, 负责): a piece never takes part of one (年假怎么 is not 假证). */
+  askingWords?: readonly string[];
+  /**
+   * Words that may also be reached one character off (default: none). Unit names must not be:
+   * 税务局 is not a typo of 商务局.
+   */
+  byShape?: (word: string) => boolean;
+  /** Toneless pinyin of each character (injected in tests; pinyin-pro by default). */
+  pinyin?: (text: string) => string[];
+}
+
+const HAN = /^[\u3400-\u9fff]+$/u;
+const MAX_WORD = 8;
+/** One character off only in words this long: shorter ones differ by one character all the time. */
+const MIN_SHAPE = 4;
+
+let pinyinPro: ((text: string) => string[]) | undefined;
+function loadPinyin(): (text: string) => string[] {
+  if (!pinyinPro) {
+    const require = createRequire(import.meta.url);
+    const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
+    pinyinPro = (text) => pinyin(text, { toneType: 'none', type: 'array', v: true });
+  }
+  return pinyinPro;
+}
+
+/** Syllables a southern speaker (and a hurried typist) does not tell apart. */
+const fuzzy = (syllable: string) => syllable.replace(/^([zcs])h/, '$1').replace(/([aeiu])ng$/, '$1n');
+
+/** Syllables one letter apart at most (su/suo, ji/jie). */
+function nearlySame(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const tail = (x: string, k: number) => x.slice(k);
+  return tail(a, i + 1) === tail(b, i + 1) || tail(a, i) === tail(b, i + 1) || tail(a, i + 1) === tail(b, i);
+}
+
+export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
+  let index: { sound: Map<string, Set<string>>; shape: Map<string, Set<string>>; pinyin: (t: string) => string[] } | undefined;
+  const build = () => {
+    const pinyin = o.pinyin ?? loadPinyin();
+    const sound = new Map<string, Set<string>>();
+    const shape = new Map<string, Set<string>>();
+    const add = (m: Map<string, Set<string>>, k: string, w: string) => {
+      const s = m.get(k);
+      if (s) s.add(w);
+      else m.set(k, new Set([w]));
+    };
+    for (const w of o.targets()) {
+      const chars = [...w];
+      if (chars.length < 2 || chars.length > MAX_WORD || !HAN.test(w)) continue;
+      add(sound, pinyin(w).map(fuzzy).join(' '), w);
+      if (chars.length >= MIN_SHAPE && o.byShape?.(w)) chars.forEach((_, i) => add(shape, chars.map((c, j) => (j === i ? '*' : c)).join(''), w));
+    }
+    return { sound, shape, pinyin };
+  };
+
+  /** The one document word a piece may be read as, or undefined (none, or more than one). */
+  const readAs = (piece: string, syllables: string[]): string | undefined => {
+    const { sound, shape, pinyin } = index!;
+    const bySound = sound.get(syllables.map(fuzzy).join(' '));
+    const found = new Set(bySound ?? []);
+    const chars = [...piece];
+    if (chars.length >= MIN_SHAPE) {
+      chars.forEach((_, i) => {
+        // One character off, and that character sounds nearly the same (场素/场所, not 消防/边防).
+        for (const w of shape.get(chars.map((c, j) => (j === i ? '*' : c)).join('')) ?? []) {
+          if (nearlySame(fuzzy(syllables[i] ?? ''), fuzzy(pinyin([...w][i]!)[0] ?? ''))) found.add(w);
+        }
+      });
+    }
+    found.delete(piece);
+    return found.size === 1 ? [...found][0] : undefined;
+  };
+
+  return {
+    correct(q) {
+      index ??= build();
+      const chars = [...q];
+      const syllables = index.pinyin(q);
+      // pinyin-pro gives one entry per character; anything else means it read the text otherwise.
+      if (syllables.length !== chars.length) return null;
+      // Characters inside an asking word: no piece may hold them.
+      const asking = new Array<boolean>(chars.length).fill(false);
+      const joined = chars.join('');
+      for (const w of o.askingWords ?? []) {
+        if ([...w].length < 2 && !/^[谁啥的了吗呢么]$/.test(w)) continue;
+        for (let at = joined.indexOf(w); at >= 0; at = joined.indexOf(w, at + 1)) {
+          const start = [...joined.slice(0, at)].length;
+          asking.fill(true, start, start + [...w].length);
+        }
+      }
+      const corrections: Correction[] = [];
+      const out: string[] = [];
+      let i = 0;
+      while (i < chars.length) {
+        let done = false;
+        for (let n = Math.min(MAX_WORD, chars.length - i); n >= 2 && !done; n--) {
+          const piece = chars.slice(i, i + n).join('');
+          if (!HAN.test(piece) || o.isKnown(piece) || asking.slice(i, i + n).some(Boolean)) continue;
+          const read = readAs(piece, syllables.slice(i, i + n));
+          if (!read) continue;
+          corrections.push({ typed: piece, read });
+          out.push(read);
+          i += n;
+          done = true;
+        }
+        if (!done) out.push(chars[i++]);
+      }
+      return corrections.length ? { text: out.join(''), corrections } : null;
+    },
+  };
+}
