@@ -22,9 +22,6 @@ const SECTION_ROOM = SLACK_LIMITS.sectionText - 100;
 const FIELD_ROOM = SLACK_LIMITS.field - 100;
 // A responsibility answer shows this many clauses; more is noise in a channel.
 const MAX_ANSWERS = 3;
-// A unit's duty list shows this many clauses, each cut to a teaser; /full gives the rest.
-const MAX_DUTIES = 15;
-const DUTY_TEASER = 280;
 // Section titles can be a whole sentence; a heading keeps this much of each part.
 const HEADING_PART = 200;
 
@@ -73,15 +70,15 @@ export function clauseBlocks(answer: Answer, opts: { whole: boolean } = { whole:
   return blocks;
 }
 
-/** A unit's duties: one compact section per clause, lead clauses first (the core's order). */
+/** A unit's duties: the core's digest (counts, one numbered line per clause), a section per role. */
 function dutyBlocks(view: Extract<ReplyView, { kind: 'duties' }>): Block[] {
-  const blocks: Block[] = [section(truncateMrkdwn(`*${escapeMrkdwn(view.unit)}*　负责 ${view.lead} 项，配合 ${view.cooperate} 项`, SECTION_ROOM))];
-  for (const clause of view.clauses.slice(0, MAX_DUTIES)) {
-    const line = `${heading(clause.answer)}${clause.role ? `　〔${clause.role}〕` : ''}\n${truncateMrkdwn(escapeMrkdwn(clause.answer.text), DUTY_TEASER)}`;
-    blocks.push(section(truncateMrkdwn(line, SECTION_ROOM)));
+  const d = view.digest;
+  const blocks: Block[] = [section(`*${escapeMrkdwn(d.header)}*`)];
+  for (const g of d.groups) {
+    const lines = g.items.map((i) => escapeMrkdwn(i.line)).join('\n');
+    blocks.push(section(g.label ? `*${escapeMrkdwn(g.label)}*\n${lines}` : lines));
   }
-  const more = view.clauses.length - MAX_DUTIES;
-  if (more > 0) blocks.push(context(`另有 ${more} 项未列出。发送「全文 条款编号」查看全文。`));
+  if (d.footer) blocks.push(context(escapeMrkdwn(d.footer)));
   return blocks;
 }
 
@@ -97,6 +94,8 @@ export function replyBlocks(reply: Reply): Block[] | undefined {
     blocks = dutyBlocks(view);
   } else {
     blocks = [];
+    if (view.note) blocks.push(context(escapeMrkdwn(view.note)));
+    if (view.focus) blocks.push(section(`*${escapeMrkdwn(view.focus)}*`));
     view.clauses.slice(0, MAX_ANSWERS).forEach((clause, i) => {
       if (i > 0) blocks.push(divider);
       blocks.push(...clauseBlocks(clause.answer));

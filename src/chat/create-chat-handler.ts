@@ -5,6 +5,7 @@ import { renderReplyText } from '../core/render-text.js';
 import { chatExcerptChars, fullClauseReply } from '../core/reply-view.js';
 import { createMessageHandler, type CommandPlugin, type Interceptor, type MessageHandler } from './handler.js';
 import type { LastReplies } from './last-replies.js';
+import type { ConversationMemoryOptions } from './conversation-memory.js';
 import type { Logger } from './logger.js';
 import type { ChatAssistant } from './types.js';
 
@@ -20,10 +21,12 @@ export interface ChatHandlerOptions {
   /** Each conversation's last reply, shared by every handler of the process (src/chat/last-replies.ts). */
   lastReplies?: LastReplies;
   logger?: Logger;
+  /** Follow-up threads: how long, how many, and the clock (src/chat/conversation-memory.ts). */
+  memory?: ConversationMemoryOptions;
 }
 
 export function renderChatReply(reply: Reply): string {
-  return renderReplyText(reply, { maxTextChars: chatExcerptChars(reply) });
+  return renderReplyText(reply, { maxTextChars: chatExcerptChars(reply), digest: true, confidenceNote: true });
 }
 
 export function renderFullClause(clause: Answer): string {
@@ -41,5 +44,6 @@ export function createChatHandler(options: ChatHandlerOptions): MessageHandler {
     ...(options.adminIds ? { adminIds: options.adminIds } : {}),
     ...(options.lastReplies ? { lastReplies: options.lastReplies } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.memory ? { memory: options.memory } : {}),
   });
 }

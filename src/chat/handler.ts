@@ -1,6 +1,9 @@
 // The one message handler every adapter calls: trigger rules, input cleaning, commands, the core,
 // rendering. It is the single error boundary: it never throws, whatever the message.
+import { resolveFollowUp, type FollowUpContext } from '../core/follow-up.js';
+import { digestClauses } from '../core/reply-view.js';
 import type { Answer, Reply } from '../core/types.js';
+import { conversationKey, createConversationMemory, type ConversationMemoryOptions } from './conversation-memory.js';
 import { BUILTIN_COMMANDS, looksLikeSlashCommand, parseCommand, type CommandSpec, type ParsedCommand } from './commands.js';
 import { createLastReplies, type LastReplies } from './last-replies.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -57,7 +60,19 @@ export interface MessageHandlerOptions {
   /** Each conversation's last reply; one per process, so every platform's handler shares it. */
   lastReplies?: LastReplies;
   logger?: Logger;
+  /** How long and how many conversations keep a thread for follow-ups (clock injected in tests). */
+  memory?: ConversationMemoryOptions;
 }
+
+/** What a conversation (a member, in a group) keeps of its last answer, for follow-ups. */
+interface Thread {
+  context: FollowUpContext;
+  /** The clauses a digest numbered, for a reply of just a number. */
+  numbered: Answer[];
+}
+
+/** Role words when the assistant does not say its own (vocabulary.yaml has the real list). */
+const DEFAULT_ROLE_WORDS = { lead: ['负责', '牵头', '主管'], cooperate: ['配合', '协助'] };
 
 export type MessageHandler = (msg: IncomingMessage) => Promise<Outgoing[]>;
 
@@ -78,6 +93,14 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
   ];
   const adminIds = new Set(options.adminIds ?? []);
   const lastReplies = options.lastReplies ?? createLastReplies();
+  // Follow-ups (那配合的呢, 还有呢, a digest's numbers): per member in a group, for a few minutes.
+  const threads = createConversationMemory<Thread>(options.memory);
+
+  const keepThread = (msg: IncomingMessage, question: string, reply: Reply, shown = 1): void => {
+    // A refused question ends the thread: a follow-up after it must not reach back past it.
+    if (!reply.answers.length && !digestClauses(reply).length) return threads.delete(conversationKey(msg));
+    threads.set(conversationKey(msg), { context: { question, reply, shown }, numbered: digestClauses(reply) });
+  };
 
   const full = (msg: IncomingMessage, args: string): Outgoing[] => {
     const id = args || lastReplies.get(msg).clauseId;
@@ -108,7 +131,23 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
   };
 
   const answer = (msg: IncomingMessage, question: string): Outgoing[] => {
-    const reply = options.assistant.ask(question);
+    const thread = threads.get(conversationKey(msg));
+    const roleWords = options.assistant.roleWords?.() ?? DEFAULT_ROLE_WORDS;
+    const followUp = resolveFollowUp(question, thread?.context, options.assistant, roleWords, thread?.numbered);
+    if (followUp?.kind === 'full') {
+      lastReplies.showed(msg, followUp.clause.id);
+      return [{ kind: 'full', text: options.renderClause(followUp.clause), clause: followUp.clause }];
+    }
+    if (followUp?.kind === 'nothing') {
+      const text =
+        followUp.reason === 'no-more' ? TEXT.followUpNoMore
+        : followUp.reason === 'no-number' ? TEXT.followUpNoNumber(Number(question.replace(/\D/g, '')))
+        : TEXT.followUpNothing;
+      return [{ kind: 'follow-up', text }];
+    }
+    const reply = followUp ? followUp.reply : options.assistant.ask(question);
+    if (followUp) keepThread(msg, followUp.question, followUp.keep ?? followUp.reply, followUp.shown);
+    else keepThread(msg, question, reply);
     if (reply.intent !== 'empty') lastReplies.answered(msg, reply);
     return [{ kind: 'answer', text: options.renderReply(reply), reply }];
   };

@@ -18,6 +18,8 @@ export function helpText(opts: { isGroup: boolean; trigger: TriggerRules; extraL
     '· 民政厅负责哪些工作',
     '· 二（一）3',
     '',
+    '接着问（几分钟内）：「那配合的呢」「还有呢」「那民政厅呢」「这条全文」，或回复列表里的编号。',
+    '',
     '命令：',
     '· /full 条款编号（或「全文」）：看条款全文',
     '· /help（或「帮助」）：本说明',
@@ -34,6 +36,9 @@ export const TEXT = {
   fullUsage: '用法：/full 条款编号，例如 /full 二（一）3。先提问，再发「全文」可看上一条答案的全文。',
   fullNotFound: (id: string) => `没有找到条款「${id}」。发送 /help 查看用法。`,
   adminOnly: '这个命令只有管理员可以用。',
+  followUpNothing: `这句是接着上一个回答问的，但我这里没有上一个回答（或已过了几分钟）。请直接问，例如：${EXAMPLE_QUESTION}。`,
+  followUpNoMore: '没有更多相关条款了。可以换个说法再问，或问「某单位负责哪些工作」。',
+  followUpNoNumber: (n: number) => `上面的列表里没有第 ${n} 项。回复列表中的编号看全文。`,
   notYet: (word: string) => `${word} 功能尚未开放。`,
   failed: '抱歉，处理这条消息时出错了，请换个说法再试。',
   /** Sent once when a conversation's send queue overflows (src/chat/pacer.ts). */

@@ -19,9 +19,14 @@ export function renderMarkdownReply(reply: Reply, maxTextChars: number = chatExc
   const text = (c: ClauseView) => escapeMarkdown(excerpt(c.answer.text, maxTextChars, c.path, reply.question));
   const paragraphs: string[] = [];
   if (view.kind === 'duties') {
-    paragraphs.push(`**${escapeMarkdown(view.unit)}**：负责 ${view.lead} 项，配合 ${view.cooperate} 项。`);
-    for (const c of view.clauses) paragraphs.push(`【${c.role ?? '配合'}】${heading(c)}${BREAK}${text(c)}`);
+    // The digest: counts, one numbered line per clause (回复编号看全文).
+    const d = view.digest;
+    paragraphs.push(`**${escapeMarkdown(d.header)}**`);
+    for (const g of d.groups) paragraphs.push([...(g.label ? [`【${g.label}】`] : []), ...g.items.map((i) => escapeMarkdown(i.line))].join(BREAK));
+    if (d.footer) paragraphs.push(escapeMarkdown(d.footer));
   } else {
+    if (view.note) paragraphs.push(escapeMarkdown(view.note));
+    if (view.focus) paragraphs.push(`**${escapeMarkdown(view.focus)}**`);
     for (const c of view.clauses) {
       const units = [
         ...(c.lead.length ? [`**负责**：${escapeMarkdown(c.lead.join('、'))}`] : []),

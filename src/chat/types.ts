@@ -48,4 +48,10 @@ export interface Outgoing {
 export interface ChatAssistant {
   ask(question: string): Reply;
   getClause(id: string): Answer | undefined | null;
+  /** For follow-ups (那跨国的呢): the words a question is about. */
+  topicWords?(question: string): string[];
+  /** For 还有呢: weaker candidates than the reply's related clauses. */
+  more?(question: string, shown: readonly string[]): Answer[];
+  /** For 那配合的呢: the words that name each role (knowledge/vocabulary.yaml). */
+  roleWords?(): { lead: readonly string[]; cooperate: readonly string[] };
 }

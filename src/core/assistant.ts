@@ -38,6 +38,8 @@ export interface Assistant {
    * best first, without the ones given.
    */
   more(question: string, shown: readonly string[]): Answer[];
+  /** The words that name each role (vocabulary.yaml roles). */
+  roleWords(): { lead: readonly string[]; cooperate: readonly string[] };
   /** The words a question is about (for follow-ups: 那跨国的呢 keeps the rest of the last topic). */
   topicWords(question: string): string[];
   getClause(id: string): Answer | undefined;
@@ -73,7 +75,7 @@ const RELATED_SHARE = 0.5;
  * A search answer is sure (confidence high) when its clause covers this much of the question and
  * no other clause with other units scores within CLOSE_SHARE of it. Chosen on the tuning half.
  */
-const SURE_COVERAGE = 0.8;
+const SURE_COVERAGE = 0.75;
 /** 还有呢 offers clauses covering at least this much of the question, at most MORE_LIMIT of them. */
 const MORE_COVERAGE = 0.3;
 const MORE_LIMIT = 5;
@@ -353,6 +355,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       return c ? toAnswer(c, 1, 'high') : undefined;
     },
     ask: (question) => answer(question, newTrace()),
+    roleWords: () => vocabulary.roles,
     more(question, shown) {
       const trace = newTrace(true);
       answer(question, trace);

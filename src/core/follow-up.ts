@@ -108,7 +108,7 @@ export function resolveFollowUp(
       kind: 'reply',
       question: context.question,
       shown: context.shown + 1,
-      reply: { ...context.reply, question: text, answers: [{ ...next, confidence: 'low' }], related: [] },
+      reply: { ...plain(context.reply), question: text, answers: [{ ...next, confidence: 'low' }], related: [] },
       keep: context.reply,
     };
   }
@@ -137,6 +137,12 @@ export function resolveFollowUp(
   return anotherTopic(text, x, context, assistant);
 }
 
+/** A reply without what was said about one particular answer (its focus, its typos). */
+function plain(reply: Reply): Reply {
+  const { focus: _focus, corrected: _corrected, ...rest } = reply;
+  return rest;
+}
+
 function focused(reply: Reply, clause: Answer, text: string, focus: NonNullable<Reply['focus']>): Reply {
   return { ...reply, question: text, intent: reply.intent === 'unit-duties' ? 'responsibility' : reply.intent, answers: [clause], related: [], focus };
 }
@@ -155,7 +161,7 @@ function sameTopicOtherUnit(text: string, x: string, unit: string, context: Foll
   }
   // Not in that clause: the same topic, asked of that unit.
   const question = `${x} ${context.question}`;
-  return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text } };
+  return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text, focus: { unit } } };
 }
 
 /** 那收养呢 / 那跨国的呢: the new topic, with what the last question asked besides the part it replaces. */

@@ -118,6 +118,7 @@ export function createLiveAssistant(options: LiveAssistantOptions): LiveAssistan
     getClause: (id) => current.assistant.getClause(id),
     topicWords: (question) => current.assistant.topicWords(question),
     more: (question, shown) => current.assistant.more(question, shown),
+    roleWords: () => current.assistant.roleWords(),
     explain: (question) => current.assistant.explain(question),
     kb: () => current.kb,
     status,

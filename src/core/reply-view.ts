@@ -13,8 +13,16 @@ export type ReplyView =
   | { kind: 'refusal'; head: string; suggestions: string[] }
   /** A unit was asked about, but no clause names it. */
   | { kind: 'no-duties'; line: string }
-  | { kind: 'clauses'; clauses: ClauseView[]; related: RelatedView[] }
-  | { kind: 'duties'; unit: string; lead: number; cooperate: number; clauses: ClauseView[]; related: RelatedView[] };
+  | {
+      kind: 'clauses';
+      clauses: ClauseView[];
+      related: RelatedView[];
+      /** One line when the answer is only the nearest clause (confidence low): chat shows it first. */
+      note?: string;
+      /** 那配合的呢 / 那网信办呢: the part of the clause asked about, shown first. */
+      focus?: string;
+    }
+  | { kind: 'duties'; unit: string; lead: number; cooperate: number; clauses: ClauseView[]; related: RelatedView[]; digest: Digest };
 
 export interface ClauseView {
   answer: Answer;
@@ -39,6 +47,10 @@ export interface RelatedView {
 }
 
 export function viewReply(reply: Reply): ReplyView {
+  // Several units with no clause in those roles still get their digest (where they all have one).
+  if (reply.intent === 'unit-duties' && reply.units && reply.unit) {
+    return { kind: 'duties', unit: reply.unit, lead: 0, cooperate: 0, clauses: reply.answers.map(viewClause), related: [], digest: unitDigest(reply) };
+  }
   if (!reply.answers.length && reply.intent === 'unit-duties' && reply.unit) {
     return { kind: 'no-duties', line: `实施细则中没有标注由${reply.unit}负责或配合的条款。` };
   }
@@ -53,9 +65,12 @@ export function viewReply(reply: Reply): ReplyView {
   const related = reply.related.map((r) => viewRelated(r, main));
   if (reply.intent === 'unit-duties' && reply.unit) {
     const lead = reply.answers.filter((a) => a.role === 'lead').length;
-    return { kind: 'duties', unit: reply.unit, lead, cooperate: reply.answers.length - lead, clauses: reply.answers.map(viewClause), related };
+    const digest = unitDigest(reply);
+    return { kind: 'duties', unit: reply.unit, lead, cooperate: reply.answers.length - lead, clauses: reply.answers.map(viewClause), related, digest };
   }
-  return { kind: 'clauses', clauses: reply.answers.map(viewClause), related };
+  const note = lowConfidenceNote(reply);
+  const focus = focusLine(reply);
+  return { kind: 'clauses', clauses: reply.answers.map(viewClause), related, ...(note ? { note } : {}), ...(focus ? { focus } : {}) };
 }
 
 export function viewClause(a: Answer): ClauseView {
@@ -146,4 +161,91 @@ export function chatExcerptChars(reply: Reply): number {
 /** A clause shown in full (全文), as a one-clause reply. */
 export function fullClauseReply(clause: Answer): Reply {
   return { question: clause.path, intent: 'clause-lookup', answers: [clause], related: [] };
+}
+
+/** Longest a digest may be (a chat message people read, not a wall). */
+export const DIGEST_MAX_CHARS = 2000;
+/** A digest line's short title: the clause's opening words, at most this long. */
+const DIGEST_TITLE_CHARS = 20;
+
+export interface DigestItem {
+  /** What the reader replies to see the clause in full. */
+  n: number;
+  answer: Answer;
+  /** 「3. 二（一）2（2） 强化娱乐服务场所经营管理和备案工作」 */
+  line: string;
+}
+/** A unit's duties as chat shows them: counts, then one numbered line per clause, the role asked first. */
+export interface Digest {
+  header: string;
+  groups: Array<{ label: string; items: DigestItem[] }>;
+  /** Clauses left out to stay under DIGEST_MAX_CHARS. */
+  omitted: number;
+  footer: string;
+}
+
+const ROLE_NAME = { lead: '负责', cooperate: '配合' } as const;
+
+/** The opening words of a clause, verbatim, cut at its first pause and at DIGEST_TITLE_CHARS. */
+export function clauseShortTitle(a: Answer): string {
+  const first = a.text.split(/[，。；：]/u)[0] ?? a.text;
+  const chars = Array.from(first);
+  return chars.length > DIGEST_TITLE_CHARS ? `${chars.slice(0, DIGEST_TITLE_CHARS - 1).join('')}…` : first;
+}
+
+/** The clauses a digest numbers, in its order (a reply of 3 shows the third); [] for other replies. */
+export function digestClauses(reply: Reply): Answer[] {
+  if (reply.intent !== 'unit-duties') return [];
+  return reply.answers.length ? reply.answers : reply.units ? reply.related : [];
+}
+
+export function unitDigest(reply: Reply): Digest {
+  const shown = digestClauses(reply);
+  const joint = (reply.units?.length ?? 0) > 1;
+  const nLead = reply.answers.filter((a) => a.role === 'lead').length;
+  const who = (u: { unit: string; role?: 'lead' | 'cooperate' }) => `${u.unit}${u.role ? ROLE_NAME[u.role] : ''}`;
+  const header = joint
+    ? reply.answers.length
+      ? `${reply.units!.map(who).join('、')}的条款：${reply.answers.length} 项。`
+      : `没有${reply.units!.map(who).join('、')}的条款。${reply.related.length ? `它们都有职责的条款有 ${reply.related.length} 项：` : ''}`
+    : `${reply.unit}：负责 ${nLead} 项，配合 ${reply.answers.length - nLead} 项。`;
+  const groups: Digest['groups'] = [];
+  let used = header.length + 40;
+  let omitted = 0;
+  shown.forEach((answer, i) => {
+    const label = joint ? (reply.answers.length ? '' : '都有职责') : ROLE_NAME[answer.role ?? 'lead'];
+    const line = `${i + 1}. ${answer.path} ${clauseShortTitle(answer)}`;
+    if (used + line.length + 1 > DIGEST_MAX_CHARS) {
+      omitted++;
+      return;
+    }
+    used += line.length + 1;
+    let group = groups[groups.length - 1];
+    if (!group || group.label !== label) groups.push((group = { label, items: [] }));
+    group.items.push({ n: i + 1, answer, line });
+  });
+  const footer = shown.length ? `回复编号看全文（如「1」）${omitted ? `；另有 ${omitted} 项未列出` : ''}。` : '';
+  return { header, groups, omitted, footer };
+}
+
+/** One line saying the answer is only the nearest clause, or undefined when it is sure. */
+export function lowConfidenceNote(reply: Reply): string | undefined {
+  const top = reply.answers[0];
+  if (!top || top.confidence !== 'low' || reply.intent === 'unit-duties') return undefined;
+  const read = reply.corrected?.length ? `（按${reply.corrected.map((c) => `「${c.read}」`).join('、')}理解）` : '';
+  return `最接近的条款是 ${top.path}${read}，如果不对请回复「不对」。`;
+}
+
+/** 那配合的呢 / 那网信办呢: the part of the clause asked about. */
+export function focusLine(reply: Reply): string | undefined {
+  const top = reply.answers[0];
+  if (!top || !reply.focus) return undefined;
+  const { role, unit } = reply.focus;
+  if (unit) {
+    const r = top.lead.includes(unit) ? '负责' : top.cooperate.includes(unit) ? '配合' : undefined;
+    return r ? `${unit}在 ${top.path} 中：${r}。` : `${top.path} 没有标注${unit}。`;
+  }
+  if (!role) return undefined;
+  const names = role === 'lead' ? top.lead : top.cooperate;
+  return names.length ? `${top.path} 的${ROLE_NAME[role]}单位：${names.join('、')}。` : `${top.path} 没有标注${ROLE_NAME[role]}单位。`;
 }

@@ -336,29 +336,71 @@ export function dictionaryInUse(): DictionaryChoice {
   return choice!;
 }
 
+/** The tokenizer whose words jieba knows now, and those words (as one string, to compare). */
+let active: { owner: object; signature: string } | undefined;
+
+/** Forgets every added word (jieba loads again before the next text), then adds `words`. */
+function replaceAddedWords(words: readonly string[]): void {
+  inserted.clear();
+  insertedList.length = 0;
+  byFirstUnit.clear();
+  spanning.length = 0;
+  pieces.clear();
+  // load() again drops insertWord's words too, so nothing of the old list survives.
+  loaded = { inserted: -1, demand: -1 };
+  for (const w of words) addToJieba(w);
+}
+
+function addToJieba(w: string): void {
+  if (inserted.has(w)) return;
+  inserted.add(w);
+  const k = insertedList.push(w) - 1;
+  if (spansPieces(w)) spanning.push(k);
+  else {
+    const list = byFirstUnit.get(w.charCodeAt(0));
+    if (list) list.push(k);
+    else byFirstUnit.set(w.charCodeAt(0), [k]);
+  }
+}
+
 /**
  * jieba in search mode: long words come out whole and also as their parts
  * (婚姻登记 → 婚姻, 登记, 婚姻登记), so a partial question still meets the clause.
+ *
+ * Each tokenizer keeps exactly its own added words: jieba is one per process, so a tokenizer with
+ * other words than the ones jieba knows has them swapped in before it segments (a reloaded
+ * knowledge base's assistant never segments with the old one's words). Tokenizers with the same
+ * words share jieba as it is.
  */
 export function createJiebaTokenizer(words: Iterable<string> = []): Tokenizer {
   requireJieba();
+  const owner = {};
+  const own: string[] = [];
+  const ownSet = new Set<string>();
+  let signature: string | undefined;
   const addWords = (list: Iterable<string>) => {
     for (const w of list) {
-      if (w.length < 2 || inserted.has(w)) continue;
-      inserted.add(w);
-      const k = insertedList.push(w) - 1;
-      if (spansPieces(w)) spanning.push(k);
-      else {
-        const list = byFirstUnit.get(w.charCodeAt(0));
-        if (list) list.push(k);
-        else byFirstUnit.set(w.charCodeAt(0), [k]);
+      if (w.length < 2 || ownSet.has(w)) continue;
+      ownSet.add(w);
+      own.push(w);
+      signature = undefined;
+      if (active?.owner === owner) {
+        active.signature = (signature = own.join('\n'));
+        addToJieba(w);
       }
     }
+  };
+  const activate = () => {
+    if (active?.owner === owner) return;
+    signature ??= own.join('\n');
+    if (active?.signature !== signature) replaceAddedWords(own);
+    active = { owner, signature };
   };
   addWords(words);
   return {
     addWords,
     tokenize(text) {
+      activate();
       const { words: out, added } = cut(text);
       // jieba can still cut across an added word when the dictionary prefers another split
       // (做好转学 → 做/好转/学); an added word present in the text is always emitted, in the

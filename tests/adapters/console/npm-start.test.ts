@@ -63,6 +63,24 @@ describe('npm start (console)', () => {
     expect(existsSync(join(dataDir, 'served-knowledge.json'))).toBe(true);
   });
 
+  it('holds a short conversation: follow-ups, a digest and a number replied', async () => {
+    const run = await npmStart(['那配合的呢', '谁负责婚姻登记', '那配合的呢', '那收养呢', '这条全文', '省民政厅负责哪些工作', '1', ''].join('\n'));
+    expect(run.code).toBe(0);
+    const { stdout } = run;
+    const nothing = stdout.indexOf('请直接问，例如');
+    const coop = stdout.indexOf('二（一）3（1） 的配合单位：省公安厅。');
+    const adoption = stdout.indexOf('完善儿童收养制度');
+    const whole = stdout.indexOf('挤压非法收留抚养行为生存空间');
+    const digest = stdout.search(/省民政厅：负责 \d+ 项，配合 \d+ 项。/);
+    expect(nothing).toBeGreaterThanOrEqual(0);
+    expect(coop).toBeGreaterThan(nothing);
+    expect(adoption).toBeGreaterThan(coop);
+    expect(whole).toBeGreaterThan(adoption);
+    expect(digest).toBeGreaterThan(whole);
+    const first = /\n1\. (\S+)/.exec(stdout.slice(digest))![1]!;
+    expect(stdout.slice(digest).split('回复编号看全文')[1]).toContain(`${first}｜`);
+  });
+
   it('gives bad input a short reply and keeps answering', async () => {
     const run = await npmStart(['x'.repeat(100 * 1024), '😀😀😀', '\u0001\u0002', '谁负责婚姻登记相关反拐措施', ''].join('\n'));
     expect(run.code).toBe(0);

@@ -9,6 +9,8 @@ export interface MockWorld {
   mocker: mock.Mocker;
   botUser: mock.ContactMock;
   alice: mock.ContactMock;
+  /** A second member of the group. */
+  bob: mock.ContactMock;
   room: mock.RoomMock;
   /** Texts the bot sent into the room, in order. */
   roomSent: string[];
@@ -25,7 +27,8 @@ export async function startMockWorld(options: Omit<WechatyBotOptions, 'puppet'>,
   const botUser = mocker.createContact({ name: '反拐助手' });
   mocker.login(botUser);
   const alice = mocker.createContact({ name: 'Alice' });
-  const room = mocker.createRoom({ topic: roomTopic, memberIdList: [botUser.id, alice.id] });
+  const bob = mocker.createContact({ name: 'Bob' });
+  const room = mocker.createRoom({ topic: roomTopic, memberIdList: [botUser.id, alice.id, bob.id] });
   const roomSent: string[] = [];
   const aliceSent: string[] = [];
   room.on('message', (m: mock.MessageMock) => {
@@ -39,6 +42,7 @@ export async function startMockWorld(options: Omit<WechatyBotOptions, 'puppet'>,
     mocker,
     botUser,
     alice,
+    bob,
     room,
     roomSent,
     aliceSent,

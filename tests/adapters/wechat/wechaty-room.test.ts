@@ -53,8 +53,8 @@ describe('WeChat group with the real core', () => {
 
   it('splits an oversized reply into numbered parts under the WeChat limit', async () => {
     const before = world.roomSent.length;
-    // Every clause the unit leads or cooperates on: thousands of characters.
-    world.alice.say('/fanguai 民政厅负责哪些工作').to(world.room);
+    // Every clause of a section, each with its excerpt: thousands of characters.
+    world.alice.say('/fanguai 二（一）').to(world.room);
     await waitFor(() => {
       const last = world.roomSent.at(-1) ?? '';
       const m = /^\((\d+)\/(\d+)\)/.exec(last);
@@ -66,7 +66,33 @@ describe('WeChat group with the real core', () => {
       expect(p.length).toBeLessThanOrEqual(WECHAT_TEXT_LIMIT);
       expect(p.startsWith(`(${i + 1}/${parts.length})\n`)).toBe(true);
     });
-    expect(parts[0]).toContain('省民政厅：负责');
+    expect(parts[0]).toContain('二（一）1');
+  });
+
+  it("keeps each member's follow-ups apart in a group: 那配合的呢 answers the asker's own last question", async () => {
+    const before = world.roomSent.length;
+    world.alice.say('反拐 谁负责婚姻登记').to(world.room);
+    await waitFor(() => world.roomSent.length > before, 'alice answered');
+    world.bob.say('反拐 收养谁负责').to(world.room);
+    await waitFor(() => world.roomSent.length > before + 1, 'bob answered');
+    world.alice.say('反拐 那配合的呢').to(world.room);
+    await waitFor(() => world.roomSent.length > before + 2, 'the follow-up');
+    expect(world.roomSent.at(-1)!.split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
+  });
+
+  it("shows a unit's duties as a digest in one message, and a number replied shows that clause", async () => {
+    const before = world.aliceSent.length;
+    world.alice.say('民政那边管哪些事儿').to(world.botUser);
+    await waitFor(() => world.aliceSent.length > before, 'the digest');
+    const digest = world.aliceSent.at(-1)!;
+    expect(world.aliceSent.length).toBe(before + 1);
+    expect(digest).toMatch(/^省民政厅：负责 \d+ 项，配合 \d+ 项。/);
+    expect(digest).toContain('回复编号看全文');
+    const second = /^2\. (\S+)/m.exec(digest)![1]!;
+    world.alice.say('2').to(world.botUser);
+    await waitFor(() => world.aliceSent.length > before + 1, 'the clause');
+    expect(world.aliceSent.at(-1)).toContain(second);
+    expect(world.aliceSent.at(-1)).toContain('负责：');
   });
 
   it('gives the full text of the last answer on 全文', async () => {

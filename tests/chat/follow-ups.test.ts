@@ -1,0 +1,117 @@
+// Follow-ups and digests through the real message handler (what every platform calls) with the
+// real core and knowledge, and the memory's clock injected.
+import { describe, expect, it } from 'vitest';
+import { createChatHandler } from '../../src/chat/create-chat-handler.js';
+import type { IncomingMessage } from '../../src/chat/types.js';
+import { createAssistant } from '../../src/core/assistant.js';
+import { DIGEST_MAX_CHARS } from '../../src/core/reply-view.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { knowledgeDir } from '../../src/knowledge/paths.js';
+
+const kb = loadKnowledgeBase(knowledgeDir());
+const assistant = createAssistant({ kb });
+
+function chat() {
+  let now = 0;
+  const handler = createChatHandler({ assistant, prefixes: ['反拐'], memory: { ttlMs: 5 * 60_000, now: () => now } });
+  const say = async (text: string, over: Partial<IncomingMessage> = {}) => {
+    const out = await handler({
+      platform: 'console', conversationId: 'c1', isGroup: false, senderId: 'alice', text, mentioned: false, fromSelf: false, ...over,
+    });
+    return out.map((o) => o.text).join('\n');
+  };
+  return { say, advance: (ms: number) => void (now += ms) };
+}
+
+const clause = (id: string) => kb.clauses.find((c) => c.id === id)!;
+
+describe('follow-ups in a conversation', () => {
+  it('那配合的呢 names the cooperating units of the last answer; 这条全文 shows it whole', async () => {
+    const { say } = chat();
+    expect(await say('谁负责婚姻登记')).toContain('负责：省民政厅');
+    const coop = await say('那配合的呢');
+    expect(coop.split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
+    expect(await say('这条全文')).toContain(clause('p2-1-3-1').text);
+  });
+
+  it('还有呢 offers the next clause, then says there is no more', async () => {
+    const { say } = chat();
+    await say('谁负责婚姻登记');
+    const next = await say('还有呢');
+    expect(next).not.toContain('规范婚姻登记管理');
+    expect(next).toContain('二（一）3（5）');
+    let last = next;
+    for (let i = 0; i < 8 && !last.includes('没有更多'); i++) last = await say('还有呢');
+    expect(last).toContain('没有更多相关条款');
+  });
+
+  it('那X呢 asks the same of another unit, or the same frame of another topic', async () => {
+    const { say } = chat();
+    await say('民政厅负责哪些工作');
+    const other = await say('那妇联呢');
+    expect(other).toMatch(/^省妇联：负责 \d+ 项，配合 \d+ 项。/);
+    await say('收养谁负责');
+    expect((await say('那网信办呢')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
+    await say('谁负责婚姻登记');
+    expect(await say('那收养呢')).toContain('完善儿童收养制度');
+  });
+
+  it('a follow-up with nothing to follow says what to ask', async () => {
+    const { say } = chat();
+    for (const text of ['那配合的呢', '还有呢', '这条全文']) expect(await say(text)).toContain('请直接问，例如');
+  });
+
+  it('forgets after a few minutes', async () => {
+    const { say, advance } = chat();
+    await say('谁负责婚姻登记');
+    advance(5 * 60_000);
+    expect(await say('那配合的呢')).toContain('请直接问');
+  });
+
+  it('in a group, each member has their own thread', async () => {
+    const { say } = chat();
+    const inGroup = (senderId: string) => ({ isGroup: true, conversationId: 'room', senderId, mentioned: true });
+    await say('谁负责婚姻登记', inGroup('alice'));
+    await say('收养谁负责', inGroup('bob'));
+    expect(await say('那配合的呢', inGroup('alice'))).toContain('省公安厅');
+    expect((await say('那配合的呢', inGroup('bob'))).split('\n')[0]).toBe('二（一）3（4） 的配合单位：省委网信办、省卫健委。');
+  });
+});
+
+describe('a unit digest in chat', () => {
+  it('counts, one short numbered line per clause, under 2,000 characters; a number shows that clause', async () => {
+    const { say } = chat();
+    const digest = await say('省公安厅负责哪些工作');
+    const lead = kb.clauses.filter((c) => c.lead.includes('省公安厅'));
+    const coop = kb.clauses.filter((c) => c.cooperate.includes('省公安厅'));
+    expect(digest.split('\n')[0]).toBe(`省公安厅：负责 ${lead.length} 项，配合 ${coop.length} 项。`);
+    expect(digest.length).toBeLessThanOrEqual(DIGEST_MAX_CHARS);
+    expect(digest).toContain('回复编号看全文');
+    const lines = digest.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(lead.length + coop.length);
+    for (const l of lines) expect(Array.from(l.replace(/^\d+\. \S+ /, '')).length).toBeLessThanOrEqual(20);
+    const third = /^3\. (\S+)/.exec(lines[2]!)![1]!;
+    const full = await say('3');
+    expect(full).toContain(third);
+    expect(full).toContain(kb.clauses.find((c) => c.path === third)!.text);
+    expect(await say('99')).toContain('没有第 99 项');
+  });
+
+  it('two units with roles list the clauses they share in those roles', async () => {
+    const { say } = chat();
+    const reply = await say('公安负责、网信办配合的事');
+    const shared = kb.clauses.filter((c) => c.lead.includes('省公安厅') && c.cooperate.includes('省委网信办'));
+    expect(reply.split('\n')[0]).toBe(`省公安厅负责、省委网信办配合的条款：${shared.length} 项。`);
+    for (const c of shared) expect(reply).toContain(`${c.path} `);
+    expect(await say('教育厅牵头、公安配合的有哪些')).toMatch(/^没有省教育厅负责、省公安厅配合的条款。/);
+  });
+});
+
+describe('confidence in chat', () => {
+  it('a question understood through a typo says in one line it is the nearest clause', async () => {
+    const { say } = chat();
+    const reply = await say('婚姻登计谁负责');
+    expect(reply.split('\n')[0]).toBe('最接近的条款是 二（一）3（1）（按「婚姻登记」理解），如果不对请回复「不对」。');
+    expect((await say('谁负责婚姻登记相关反拐措施')).split('\n')[0]).not.toContain('最接近');
+  });
+});

@@ -1,0 +1,36 @@
+// Typos and homophones: read as the document's word, never overriding a word the document has.
+import { describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/core/assistant.js';
+import { createTypoCorrector } from '../../src/core/typo-corrector.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { knowledgeDir } from '../../src/knowledge/paths.js';
+
+const assistant = createAssistant({ kb: loadKnowledgeBase(knowledgeDir()) });
+
+describe('typo and homophone tolerance', () => {
+  it('answers pinyin typos with the clause, marked low confidence with what was read', () => {
+    for (const [typed, lead] of [['婚姻登计谁负责', '省民政厅'], ['收样登记谁负责', '省公安厅'], ['公按厅负责哪些工作', undefined]] as const) {
+      const reply = assistant.ask(typed);
+      expect(reply.answers.length).toBeGreaterThan(0);
+      if (lead) expect(reply.answers[0]!.lead).toContain(lead);
+      expect(reply.answers[0]!.confidence).toBe('low');
+      expect(reply.corrected?.length).toBeGreaterThan(0);
+    }
+    expect(assistant.ask('公按厅负责哪些工作').unit).toBe('省公安厅');
+  });
+
+  it('never reads a word the document has as another, nor a unit one character off as another unit', () => {
+    const corrector = createTypoCorrector({
+      targets: () => ['婚姻登记', '商务局', '边防检查'],
+      isKnown: (piece) => '规范婚姻登记管理'.includes(piece),
+      byShape: (w) => w !== '商务局',
+    });
+    expect(corrector.correct('婚姻登记谁负责')).toBeNull();
+    expect(corrector.correct('婚姻登计谁负责')?.text).toBe('婚姻登记谁负责');
+    expect(corrector.correct('税务局负责什么')).toBeNull();
+    expect(corrector.correct('消防检查归谁')).toBeNull();
+    // Near-miss questions stay refused.
+    expect(assistant.ask('消防检查归谁').answers).toEqual([]);
+    expect(assistant.ask('年假怎么请').answers).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+// knowledge/vocabulary.yaml: validated strictly by `kb check`, reloaded live, and the segmenter's
+// words follow a reload exactly.
+import { rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLiveAssistant } from '../../src/core/live-assistant.js';
+import { createJiebaTokenizer } from '../../src/core/tokenizer.js';
+import { checkKnowledge, formatProblem } from '../../src/knowledge/load.js';
+import { knowledgeCopy } from './helpers.js';
+
+const dirs: string[] = [];
+const copy = (edit?: (t: string) => string) => {
+  const dir = edit ? knowledgeCopy('vocabulary.yaml', edit) : knowledgeCopy();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const problems = (dir: string) => checkKnowledge(dir).problems.map(formatProblem);
+
+describe('kb check on vocabulary.yaml', () => {
+  it('names a staff word mapped to a word no clause, heading or unit has', () => {
+    const dir = copy((t) => t.replace('synonyms:\n', 'synonyms:\n  领结婚证: [结婚证书]\n'));
+    expect(problems(dir)).toContain('knowledge/vocabulary.yaml: synonyms.领结婚证: 「结婚证书」 stands in no clause, heading or unit name');
+  });
+
+  it('names a cycle of staff words', () => {
+    const dir = copy((t) => t.replace('synonyms:\n', 'synonyms:\n  娶妻: [结婚]\n  结婚啦: [娶妻]\n').replace('  结婚: [婚姻]', '  结婚: [婚姻, 结婚啦]'));
+    const cycle = problems(dir).filter((p) => p.includes('synonyms: cycle'));
+    expect(cycle).toHaveLength(1);
+    expect(cycle[0]).toMatch(/(结婚 → 结婚啦 → 娶妻|结婚啦 → 娶妻 → 结婚|娶妻 → 结婚 → 结婚啦)/);
+  });
+
+  it('rejects an unknown key instead of ignoring it', () => {
+    const dir = copy((t) => t.replace('synonyms:\n', 'synonym:\n  领结婚证: [婚姻登记]\nsynonyms:\n'));
+    expect(problems(dir).some((p) => p.startsWith('knowledge/vocabulary.yaml') && p.includes('synonym'))).toBe(true);
+  });
+
+  it('a missing vocabulary.yaml is a problem, not an empty vocabulary', () => {
+    const dir = copy();
+    rmSync(join(dir, 'vocabulary.yaml'));
+    expect(problems(dir)).toContain('knowledge/vocabulary.yaml: file is missing');
+  });
+});
+
+describe('a staff word added without code', () => {
+  it('is understood after /kb reload, and forgotten after it is removed again', () => {
+    const dir = copy();
+    const live = createLiveAssistant({ knowledgeDir: dir });
+    const question = '扯证那块归谁管';
+    expect(live.ask(question).answers).toEqual([]);
+    const file = join(dir, 'vocabulary.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('synonyms:\n', 'synonyms:\n  扯证: [婚姻登记]\n'));
+    expect(live.reload().ok).toBe(true);
+    expect(live.ask(question).answers[0]?.lead).toEqual(['省民政厅']);
+    writeFileSync(file, original);
+    expect(live.reload().ok).toBe(true);
+    expect(live.ask(question).answers).toEqual([]);
+  });
+
+  it("the segmenter keeps exactly the current tokenizer's words (an old knowledge base's do not stay)", () => {
+    const old = createJiebaTokenizer(['登记处长谈']);
+    expect(old.tokenize('婚姻登记处长谈话')).toContain('登记处长谈');
+    const next = createJiebaTokenizer(['婚姻登记']);
+    expect(next.tokenize('婚姻登记处长谈话')).not.toContain('登记处长谈');
+    // The old one, asked again, still segments with its own words.
+    expect(old.tokenize('婚姻登记处长谈话')).toContain('登记处长谈');
+  });
+});
