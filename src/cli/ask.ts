@@ -27,6 +27,7 @@ export function replyJson(reply: Reply) {
       score: a.score,
       /** The document version quoted (文号 or label), null when the document records none. */
       version: a.documentVersion ?? null,
+      confidence: a.confidence,
     })),
   };
 }

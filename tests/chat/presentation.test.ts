@@ -39,6 +39,31 @@ describe('every renderer of a reply', () => {
   });
 });
 
+describe('every renderer of a unit digest and of a low-confidence answer', () => {
+  const duties: Reply = {
+    question: 'q',
+    intent: 'unit-duties',
+    unit: '省民政厅',
+    answers: [marriageAnswer({ role: 'lead' }), marriageAnswer({ id: 'x', path: '二（一）2（2）', text: '强化娱乐服务场所经营管理和备案工作，完善名簿。', role: 'cooperate' })],
+    related: [],
+  };
+  it.each(Object.keys(renderers))('%s: counts, one numbered line per clause with its opening words, and how to see one whole', (name) => {
+    const out = renderers[name]!(duties);
+    expect(out).toContain('省民政厅：负责 1 项，配合 1 项。');
+    expect(out).toContain('1. 二（一）3（1） 规范婚姻登记管理');
+    expect(out).toContain('2. 二（一）2（2） 强化娱乐服务场所经营管理和备案工作');
+    expect(out).toContain('回复编号看全文');
+    expect(out).not.toContain('应当及时制止');
+  });
+
+  it.each(Object.keys(renderers))('%s: a low-confidence answer says so in one line, a sure one does not', (name) => {
+    const render = renderers[name]!;
+    const note = '最接近的条款是 二（一）3（1），如果不对请回复「不对」。';
+    expect(render({ question: 'q', intent: 'responsibility', answers: [marriageAnswer({ confidence: 'low' })], related: [] })).toContain(note);
+    expect(render({ question: 'q', intent: 'responsibility', answers: [marriageAnswer()], related: [] })).not.toContain('最接近');
+  });
+});
+
 describe('markdown', () => {
   it('cuts a long clause like the plain text does, with the same 全文 hint, and shows it whole for 全文', () => {
     const long = marriageAnswer({ text: `${'规范婚姻登记管理。'.repeat(30)}` });

@@ -26,9 +26,9 @@ describe('npm run ask', { timeout: 60_000 }, () => {
     const reply = JSON.parse(lines[0]);
     expect(Object.keys(reply)).toEqual(['question', 'intent', 'answers']);
     expect(reply.intent).toBe('responsibility');
-    expect(Object.keys(reply.answers[0])).toEqual(['id', 'path', 'title', 'text', 'lead', 'cooperate', 'score', 'version']);
+    expect(Object.keys(reply.answers[0])).toEqual(['id', 'path', 'title', 'text', 'lead', 'cooperate', 'score', 'version', 'confidence']);
     // The version quoted: the one knowledge/documents/fujian-provincial.yaml records.
-    expect(reply.answers[0]).toMatchObject({ path: '二（一）3（1）', lead: ['省民政厅'], cooperate: ['省公安厅'], version: '2021年版' });
+    expect(reply.answers[0]).toMatchObject({ path: '二（一）3（1）', lead: ['省民政厅'], cooperate: ['省公安厅'], version: '2021年版', confidence: 'high' });
   });
 
   it('--json with no question answers stdin line by line, in order, skipping blank lines', () => {
@@ -53,6 +53,15 @@ describe('npm run ask', { timeout: 60_000 }, () => {
     expect(answer).toContain('娱乐服务场所');
     expect(out).not.toContain('{');
     expect(refusal).toContain('谁负责婚姻登记相关反拐措施');
+  });
+
+  it('marks each answer high or low: a typo read as the document word is low; out-of-scope has no answer; a unit keeps every clause', () => {
+    const { out } = ask(['--json'], '婚姻登计谁负责\n今天天气怎么样\n省公安厅负责哪些工作\n');
+    const [typo, weather, unit] = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(typo.answers[0]).toMatchObject({ path: '二（一）3（1）', confidence: 'low' });
+    expect(weather.answers).toEqual([]);
+    expect(unit.answers.length).toBeGreaterThan(20);
+    for (const a of unit.answers) expect(a).toMatchObject({ confidence: 'high', text: expect.any(String) });
   });
 
   it('rejects an unknown option with exit code 2', () => {

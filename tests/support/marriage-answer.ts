@@ -12,5 +12,6 @@ export const marriageAnswer = (over: Partial<Answer> = {}): Answer => ({
   cooperate: ['省公安厅'],
   responsibility: '（责任单位：省民政厅负责，省公安厅配合）',
   score: 1,
+  confidence: 'high',
   ...over,
 });

@@ -58,14 +58,21 @@ describe('replyBlocks', () => {
     expect(blockText(replyBlocks(reply([clause({ lead: [], cooperate: [] })], { intent: 'organisation' })))).toContain('本条未标注责任单位');
   });
 
-  it('lists a unit\'s duties with its role in each, capped at 50 blocks', () => {
+  it('lists a unit\'s duties as the digest: counts, numbered lines by role, under 2,000 characters', () => {
     const duties = Array.from({ length: 120 }, (_, i) => clause({ id: `c${i}`, path: `条${i}`, role: i < 100 ? 'lead' : 'cooperate' }));
     const blocks = replyBlocks(reply(duties, { intent: 'unit-duties', unit: '省民政厅' }))!;
     const shown = blockText(blocks);
-    expect(shown).toContain('*省民政厅*　负责 100 项，配合 20 项');
-    expect(shown).toContain('〔负责〕');
-    expect(shown).toMatch(/另有 \d+ 项未列出/);
+    expect(shown).toContain('*省民政厅：负责 100 项，配合 20 项。*');
+    expect(shown).toContain('*负责*\n1. 条0 规范婚姻登记管理');
+    expect(shown).toMatch(/回复编号看全文（如「1」）；另有 \d+ 项未列出/);
+    expect(shown.length).toBeLessThanOrEqual(2200);
     expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+  });
+
+  it('says first, in one line, when the answer is only the nearest clause', () => {
+    const shown = blockText(replyBlocks(reply([clause({ confidence: 'low' })])));
+    expect(shown.split('\n')[0]).toBe('最接近的条款是 二（一）3（1），如果不对请回复「不对」。');
+    expect(blockText(replyBlocks(reply([clause()])))).not.toContain('最接近');
   });
 
   it('names related clauses', () => {
