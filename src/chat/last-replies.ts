@@ -1,6 +1,7 @@
 // Each conversation's last reply, in one place: 全文 shows the last clause answered, 「不对」 flags the
 // last answer. Keyed by platform and conversation id, bounded (least recently used forgotten first).
 import type { Reply } from '../core/types.js';
+import { createConversationMemory } from './conversation-memory.js';
 import type { IncomingMessage } from './types.js';
 
 export interface LastReply {
@@ -26,17 +27,10 @@ export interface LastReplies {
 export const LAST_REPLIES_LIMIT = 2000;
 
 export function createLastReplies(limit = LAST_REPLIES_LIMIT): LastReplies {
-  const entries = new Map<string, LastReply>();
+  // The same bounded store as follow-up threads (src/chat/conversation-memory.ts), without expiry.
+  const entries = createConversationMemory<LastReply>({ limit, ttlMs: Number.POSITIVE_INFINITY });
   const key = (w: Where) => `${w.platform}\u0000${w.conversationId}`;
-  const put = (w: Where, entry: LastReply) => {
-    const k = key(w);
-    entries.delete(k);
-    entries.set(k, entry);
-    if (entries.size > limit) {
-      const oldest = entries.keys().next().value;
-      if (oldest !== undefined) entries.delete(oldest);
-    }
-  };
+  const put = (w: Where, entry: LastReply) => entries.set(key(w), entry);
   return {
     get: (w) => entries.get(key(w)) ?? {},
     answered(w, reply) {

@@ -274,6 +274,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     isKnown: (piece) => known.has(piece) || documentText.includes(piece),
     byShape: (w) => !unitWordSet.has(w),
     askingWords: QUESTION_WORDS,
+    words: (text) => analyser.tokenize(text),
   });
 
   /** ask(), and when the question is refused as typed, once more with its typos read as document words. */

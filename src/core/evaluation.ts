@@ -95,11 +95,16 @@ const rate = (correct: number, total: number): Rate => ({ correct, total, rate: 
 const list = (xs: readonly string[]) => `[${xs.join('、')}]`;
 
 /** The reply the assistant gives to a case's question after its conversation (follow-ups resolved). */
-export function replyInConversation(assistant: FollowUpAssistant, roles: RoleWords, c: Pick<EvalCase, 'conversation' | 'question'>): Reply {
+export function replyInConversation(
+  assistant: FollowUpAssistant,
+  roles: RoleWords,
+  c: Pick<EvalCase, 'conversation' | 'question'>,
+  followUps = true,
+): Reply {
   let context: FollowUpContext | undefined;
   let last: Reply = { question: '', intent: 'empty', answers: [], related: [] };
   for (const message of [...c.conversation, c.question]) {
-    const f = resolveFollowUp(message, context, assistant, roles);
+    const f = followUps ? resolveFollowUp(message, context, assistant, roles) : null;
     if (!f) {
       last = assistant.ask(message);
       context = last.answers.length ? { question: message, reply: last, shown: 1 } : context;
@@ -153,7 +158,17 @@ export interface Evaluation extends Figures {
   unquoted: number;
 }
 
-export function evaluate(assistant: FollowUpAssistant, cases: readonly EvalCase[], roles?: RoleWords, clauseTexts?: ReadonlyMap<string, string>): Evaluation {
+/**
+ * `followUps: false` asks every message as a question of its own: how the assistant before
+ * follow-ups (issue #12) is scored on the same set.
+ */
+export function evaluate(
+  assistant: FollowUpAssistant,
+  cases: readonly EvalCase[],
+  roles?: RoleWords,
+  clauseTexts?: ReadonlyMap<string, string>,
+  followUps = true,
+): Evaluation {
   const roleWords = roles ?? { lead: ['负责', '牵头'], cooperate: ['配合', '协助'] };
   const n = { lead: [0, 0], coop: [0, 0], refusal: [0, 0], unit: [0, 0], lookup: [0, 0] };
   let falseRefusals = 0;
@@ -161,7 +176,7 @@ export function evaluate(assistant: FollowUpAssistant, cases: readonly EvalCase[
   const failures: Failure[] = [];
   const halves: Partial<Record<Half, { answerable: number[]; refused: number[]; precision: number[]; high: number[]; byKind: Record<string, number[]> }>> = {};
   for (const c of cases) {
-    const reply = replyInConversation(assistant, roleWords, c);
+    const reply = replyInConversation(assistant, roleWords, c, followUps);
     const j = judge(c, reply);
     for (const a of [...reply.answers, ...reply.related]) if (clauseTexts && clauseTexts.get(a.id) !== a.text) unquoted++;
     if (c.half === 'existing' && j.answerable && !reply.answers.length) falseRefusals++;

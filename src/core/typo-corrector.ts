@@ -25,6 +25,11 @@ export interface TypoCorrectorOptions {
   /** Words that ask (怎么, 负责): a piece never takes part of one (年假怎么 is not 假证). */
   askingWords?: readonly string[];
   /**
+   * The segmenter's words of the text: a piece never takes part of one (医保报销 holds no 保报, so
+   * no 宝宝), though it may hold whole ones (出身医学证明 → 出生医学证明).
+   */
+  words?: (text: string) => readonly string[];
+  /**
    * Words that may also be reached one character off (default: none). Unit names must not be:
    * 税务局 is not a typo of 商务局.
    */
@@ -116,6 +121,18 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
           asking.fill(true, start, start + [...w].length);
         }
       }
+      // Where segmenter words start and end: a piece must not cut one.
+      const spans: Array<[number, number]> = [];
+      for (const w of o.words?.(joined) ?? []) {
+        const len = [...w].length;
+        if (len < 2) continue;
+        for (let at = joined.indexOf(w); at >= 0; at = joined.indexOf(w, at + 1)) {
+          const start = [...joined.slice(0, at)].length;
+          spans.push([start, start + len]);
+        }
+      }
+      const cutsWord = (from: number, to: number) =>
+        spans.some(([a, b]) => (a < from && b > from) || (a < to && b > to));
       const corrections: Correction[] = [];
       const out: string[] = [];
       let i = 0;
@@ -123,7 +140,7 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
         let done = false;
         for (let n = Math.min(MAX_WORD, chars.length - i); n >= 2 && !done; n--) {
           const piece = chars.slice(i, i + n).join('');
-          if (!HAN.test(piece) || o.isKnown(piece) || asking.slice(i, i + n).some(Boolean)) continue;
+          if (!HAN.test(piece) || o.isKnown(piece) || asking.slice(i, i + n).some(Boolean) || cutsWord(i, i + n)) continue;
           const read = readAs(piece, syllables.slice(i, i + n));
           if (!read) continue;
           corrections.push({ typed: piece, read });

@@ -8,7 +8,8 @@ import { knowledgeDir, projectRoot } from '../../src/knowledge/paths.js';
 
 describe('question set (tests/fixtures/eval)', () => {
   const cases = loadEvalSet(join(projectRoot(), 'tests', 'fixtures', 'eval'));
-  const figures = evaluate(createAssistant({ kb: loadKnowledgeBase(knowledgeDir()) }), cases);
+  const kb = loadKnowledgeBase(knowledgeDir());
+  const figures = evaluate(createAssistant({ kb }), cases, kb.vocabulary.roles, new Map(kb.clauses.map((c) => [c.id, c.text])));
 
   it('has the dev questions and at least 80 staff questions besides', () => {
     expect(cases.filter((c) => c.file.startsWith('staff')).length).toBeGreaterThanOrEqual(80);
@@ -20,5 +21,22 @@ describe('question set (tests/fixtures/eval)', () => {
     expect(figures.cooperate.rate).toBeGreaterThanOrEqual(0.9);
     expect(figures.refusal.rate).toBeGreaterThanOrEqual(0.9);
     expect(figures.unitCompleteness.rate).toBe(1);
+  });
+
+  it('has at least 150 staff-typed questions split line by line into a tuning and a held-out half', () => {
+    const tuning = cases.filter((c) => c.half === 'tuning');
+    const heldOut = cases.filter((c) => c.half === 'held-out');
+    expect(tuning.length + heldOut.length).toBeGreaterThanOrEqual(150);
+    expect(Math.abs(tuning.length - heldOut.length)).toBeLessThanOrEqual(1);
+    for (const kind of ['spoken', 'typo', 'filler', 'follow-up', 'compound', 'near-miss']) {
+      expect(heldOut.some((c) => c.kind === kind)).toBe(true);
+    }
+  });
+
+  it('held-out half: out-of-scope refused ≥ 95%, answerable no lower than measured, every answer quoted verbatim', () => {
+    const h = figures.halves['held-out']!;
+    expect(h.refused.rate).toBeGreaterThanOrEqual(0.95);
+    expect(h.answerable.rate).toBeGreaterThanOrEqual(0.84);
+    expect(figures.unquoted).toBe(0);
   });
 });
