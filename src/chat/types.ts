@@ -1,6 +1,7 @@
 // Platform-neutral message shapes. Every adapter (console, WeChat, Slack, WeCom, DingTalk) turns its
 // events into an IncomingMessage and turns Outgoing back into platform messages; nothing here knows
 // a platform.
+import type { FollowUpAssistant, RoleWords } from '../core/follow-up.js';
 import type { Answer, Reply } from '../core/types.js';
 
 /** A platform's name as the adapter registry lists it (adapters/index.ts: PLATFORMS), e.g. 'wechat'. */
@@ -44,14 +45,11 @@ export interface Outgoing {
   kind: string;
 }
 
-/** The part of the core Assistant the chat layer uses (src/core/assistant.ts implements it). */
-export interface ChatAssistant {
-  ask(question: string): Reply;
-  getClause(id: string): Answer | undefined | null;
-  /** For follow-ups (那跨国的呢): the words a question is about. */
-  topicWords?(question: string): string[];
-  /** For 还有呢: weaker candidates than the reply's related clauses. */
-  more?(question: string, shown: readonly string[]): Answer[];
+/**
+ * The part of the core Assistant the chat layer uses (src/core/assistant.ts implements it): asking,
+ * clauses by id, and what follow-ups need (src/core/follow-up.ts).
+ */
+export interface ChatAssistant extends FollowUpAssistant {
   /** For 那配合的呢: the words that name each role (knowledge/vocabulary.yaml). */
-  roleWords?(): { lead: readonly string[]; cooperate: readonly string[] };
+  roleWords?(): RoleWords;
 }

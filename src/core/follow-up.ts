@@ -13,10 +13,13 @@ export interface FollowUpContext {
   shown: number;
 }
 
+/** What follow-ups ask of the assistant (the chat layer's ChatAssistant is one). */
 export interface FollowUpAssistant {
   ask(question: string): Reply;
   getClause(id: string): Answer | undefined | null;
+  /** For 那跨国的呢: the words a question is about. */
   topicWords?(question: string): string[];
+  /** For 还有呢: weaker candidates than the reply's related clauses. */
   more?(question: string, shown: readonly string[]): Answer[];
 }
 
