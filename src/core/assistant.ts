@@ -13,6 +13,7 @@ import { documentLevel, findLevel } from './level.js';
 import { createJiebaTokenizer, type Tokenizer } from './tokenizer.js';
 import { createUnitFinder, type UnitMention } from './unit-finder.js';
 import { createUnitLevels } from './unit-levels.js';
+import { remembered } from './remembered.js';
 import { createTypoCorrector, type Correction } from './typo-corrector.js';
 import type { Vocabulary } from '../knowledge/types.js';
 import { createContextRewriter, createRoleFinder, plainSynonyms } from './staff-words.js';
@@ -277,11 +278,14 @@ export function createAssistant(options: AssistantOptions): Assistant {
     words: (text) => analyser.tokenize(text),
   });
 
+  // Per question, once: refused questions recur (the pinyin of each is not free).
+  const correctTypos = remembered((q: string) => typos.correct(q), 1_000);
+
   /** ask(), and when the question is refused as typed, once more with its typos read as document words. */
   const answer = (question: string, trace: Trace): Reply => {
     const reply = route(question, trace);
     if (reply.answers.length || reply.intent !== 'out-of-scope') return reply;
-    const fixed = typos.correct(normaliseText(question));
+    const fixed = correctTypos(normaliseText(question));
     if (!fixed) return reply;
     const retrace: Trace = { ...newTrace(trace.hitTesting), typed: fixed.corrections };
     const second = route(fixed.text, retrace);
