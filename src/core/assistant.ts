@@ -14,7 +14,7 @@ import { createJiebaTokenizer, type Tokenizer } from './tokenizer.js';
 import { createUnitFinder, type UnitMention } from './unit-finder.js';
 import { createUnitLevels } from './unit-levels.js';
 import { remembered } from './remembered.js';
-import { createTypoCorrector, type Correction } from './typo-corrector.js';
+import { createTypoCorrector } from './typo-corrector.js';
 import type { Vocabulary } from '../knowledge/types.js';
 import { createContextRewriter, createRoleFinder, plainSynonyms } from './staff-words.js';
 
@@ -58,8 +58,6 @@ interface Trace {
   hits: Hit[];
   /** Hit testing: keep the hits too weak to answer, with the terms each matched; ask() needs neither. */
   hitTesting: boolean;
-  /** Set on the second try of a question with typos. */
-  typed?: Correction[];
 }
 
 /**
@@ -287,7 +285,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     if (reply.answers.length || reply.intent !== 'out-of-scope') return reply;
     const fixed = correctTypos(normaliseText(question));
     if (!fixed) return reply;
-    const retrace: Trace = { ...newTrace(trace.hitTesting), typed: fixed.corrections };
+    const retrace = newTrace(trace.hitTesting);
     const second = route(fixed.text, retrace);
     if (!second.answers.length) return reply;
     Object.assign(trace, retrace);
