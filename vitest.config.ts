@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: 'forks',
+    // dist/ built from the sources under test, once per run (the process tests run it).
+    globalSetup: ['./tests/support/build-once.ts'],
+    setupFiles: ['./tests/support/remove-temp-dirs.ts'],
     reporters: ['default', './tests/support/closing-line-reporter.ts'],
   },
 });

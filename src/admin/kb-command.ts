@@ -46,8 +46,11 @@ export function createKbCommand(options: KbCommandOptions): CommandPlugin {
           if (!question) return [{ kind: 'kb', text: '用法：/kb test 问题' }];
           return [{ kind: 'kb', text: formatExplanation(options.live.explain(question), { maxHits: 5 }) }];
         }
-        default:
+        case '':
           return [{ kind: 'kb', text: KB_USAGE }];
+        default:
+          // Named, so a typo (/kb relaod) is not mistaken for a reload that did nothing.
+          return [{ kind: 'kb', text: `没有这个命令：/kb ${sub}\n${KB_USAGE}` }];
       }
     },
   };

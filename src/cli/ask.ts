@@ -1,16 +1,18 @@
-// `npm run ask -- "问题"`            the reply as a person reads it
-// `npm run ask -- --json "问题"`     one JSON object {question, intent, answers}
-// `npm run ask -- --json`            questions from stdin, one a line → one JSON object a line
+// `npm run -s ask -- "问题"`            the reply as a person reads it
+// `npm run -s ask -- --json "问题"`     one JSON object {question, intent, answers}
+// `npm run -s ask -- --json`            questions from stdin, one a line → one JSON object a line
+// (-s: without it npm prints its own banner on standard output first)
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import type { Assistant } from '../core/assistant.js';
 import { renderReplyText } from '../core/render-text.js';
 import type { Reply } from '../core/types.js';
+import { parseOrSayUsage, startCli } from './command-line.js';
+import { isMain } from './is-main.js';
 
 const USAGE = `用法 / usage:
-  npm run ask -- "谁负责婚姻登记相关反拐措施"
-  npm run ask -- --json "问题"        one JSON object
-  npm run ask -- --json < questions   one JSON object per input line (blank lines skipped)`;
+  npm run -s ask -- "谁负责婚姻登记相关反拐措施"
+  npm run -s ask -- --json "问题"        one JSON object
+  npm run -s ask -- --json < questions   one JSON object per input line (blank lines skipped)`;
 
 /** The stable machine-readable form of a reply (the `--json` contract). */
 export function replyJson(reply: Reply) {
@@ -40,19 +42,18 @@ export interface AskIo {
   assistant?: () => Assistant;
 }
 
+const OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
 /** Runs the ask command; resolves to the exit code. */
 export async function runAsk(argv: string[], io: AskIo): Promise<number> {
-  const json = argv.includes('--json');
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const parsed = parseOrSayUsage(argv, OPTIONS, { name: 'ask', usage: 'npm run -s ask -- [--json] "问题"' }, io.stderr);
+  if (!parsed) return 2;
+  const json = parsed.values.json === true;
+  if (parsed.values.help) {
     io.stdout.write(USAGE + '\n');
     return 0;
   }
-  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json');
-  if (unknown.length) {
-    io.stderr.write(`unknown option ${unknown.join(' ')}\n${USAGE}\n`);
-    return 2;
-  }
-  const question = argv.filter((a) => a !== '--json').join(' ').trim();
+  const question = parsed.positionals.join(' ').trim();
   if (!question && (io.stdin as { isTTY?: boolean }).isTTY) {
     io.stdout.write(USAGE + '\n');
     return 0;
@@ -78,7 +79,8 @@ export async function runAsk(argv: string[], io: AskIo): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
+  startCli();
   runAsk(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
     .then((code) => {
       process.exitCode = code;

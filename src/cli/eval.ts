@@ -4,14 +4,16 @@
 // `npm run eval -- --sweep` the same figures across refusal thresholds and field boosts,
 //                           which is how DEFAULT_MIN_COVERAGE and DEFAULT_WEIGHTS were chosen
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadKnowledgeBase } from '../knowledge/load.js';
-import { knowledgeDir, projectRoot } from '../knowledge/paths.js';
+import { projectRoot } from '../knowledge/paths.js';
 import { createAssistant, DEFAULT_MIN_COVERAGE } from '../core/assistant.js';
 import { DEFAULT_WEIGHTS, type IndexWeights } from '../core/clause-index.js';
 import { evaluate, loadEvalSet, type EvalCase, type Figures, type HalfFigures, type Rate } from '../core/evaluation.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Assistant } from '../core/assistant.js';
+import { storageDirsOrSay } from '../config/storage-dirs.js';
+import { parseOrSayUsage, startCli, usageLine } from './command-line.js';
+import { isMain } from './is-main.js';
 
 const pct = (r: Rate) => `${(r.rate * 100).toFixed(1)}% (${r.correct}/${r.total})`;
 
@@ -42,13 +44,39 @@ function score(assistant: Assistant, kb: KnowledgeBase, cases: readonly EvalCase
   return evaluate(assistant, cases, kb.vocabulary.roles, new Map(kb.clauses.map((c) => [c.id, c.text])));
 }
 
-export function runEval(argv: string[], out: NodeJS.WritableStream, env: NodeJS.ProcessEnv = process.env): number {
-  const dirArg = argv.indexOf('--dir');
-  const dir = dirArg >= 0 ? argv[dirArg + 1] : join(projectRoot(), 'tests', 'fixtures', 'eval');
-  const kb = loadKnowledgeBase(knowledgeDir(env.KNOWLEDGE_DIR));
+const OPTIONS = {
+  dir: { type: 'string' },
+  json: { type: 'boolean' },
+  sweep: { type: 'boolean' },
+  'held-out-failures': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+const USAGE = 'npm run -s eval -- [--json | --sweep | --held-out-failures] [--dir <folder of eval questions>]';
+
+export function runEval(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  env: NodeJS.ProcessEnv = process.env,
+  err: { write(s: string): unknown } = process.stderr,
+): number {
+  const parsed = parseOrSayUsage(argv, OPTIONS, { name: 'eval', usage: USAGE }, err);
+  if (!parsed) return 2;
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) {
+    err.write(usageLine(`eval: unexpected argument ${positionals[0]}`, USAGE));
+    return 2;
+  }
+  const dirs = storageDirsOrSay(env, err);
+  if (!dirs) return 2;
+  const dir = values.dir ?? join(projectRoot(), 'tests', 'fixtures', 'eval');
+  const kb = loadKnowledgeBase(dirs.knowledgeDir);
   const cases = loadEvalSet(dir);
 
-  if (argv.includes('--sweep')) {
+  if (values.sweep) {
     out.write('minCov titles units unkDf covPow | lead   coop   refused unit  lookup\n');
     const line = (c: number, w: IndexWeights, f: Figures) =>
       [c.toFixed(3), w.titles, w.units, w.unknownDf, w.coveragePower].map((x) => String(x).padEnd(6)).join(' ') + ' | ' +
@@ -73,7 +101,7 @@ export function runEval(argv: string[], out: NodeJS.WritableStream, env: NodeJS.
   }
 
   const figures = score(createAssistant({ kb }), kb, cases);
-  if (argv.includes('--json')) {
+  if (values.json) {
     const { failures, ...rest } = figures;
     out.write(JSON.stringify({ ...rest, failures: failures.length }) + '\n');
     return 0;
@@ -86,7 +114,7 @@ export function runEval(argv: string[], out: NodeJS.WritableStream, env: NodeJS.
   }
   out.write(`\nanswers not quoting a clause verbatim: ${figures.unquoted}\n`);
   // The held-out half's failures stay hidden unless asked for: reading them is how tuning on them starts.
-  const shown = figures.failures.filter((f) => f.half !== 'held-out' || argv.includes('--held-out-failures'));
+  const shown = figures.failures.filter((f) => f.half !== 'held-out' || values['held-out-failures'] === true);
   if (shown.length) {
     out.write('\nfailures:\n');
     for (const f of shown) out.write(`  [${f.half} ${f.kind}] ${f.question}\n    expected ${f.expected}\n    got      ${f.got}\n`);
@@ -94,6 +122,7 @@ export function runEval(argv: string[], out: NodeJS.WritableStream, env: NodeJS.
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
+  startCli();
   process.exitCode = runEval(process.argv.slice(2), process.stdout);
 }

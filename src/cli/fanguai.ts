@@ -4,6 +4,7 @@
 //   fanguai ask [--json] "问题"   as `npm run ask`, with the validated knowledge cached
 //   fanguai kb … | eval … | quiz … | start | bench …   as the npm scripts of the same name
 import { fileURLToPath } from 'node:url';
+import { startCli, usageLine } from './command-line.js';
 import { isMain } from './is-main.js';
 
 const USAGE = `用法 / usage: fanguai <command> [arguments]
@@ -57,12 +58,16 @@ export async function main(argv: string[]): Promise<number | undefined> {
     await import(script);
     return undefined;
   }
-  const help = !command || command === '--help' || command === '-h' || command === 'help';
-  (help ? process.stdout : process.stderr).write((help ? '' : `unknown command ${command}\n`) + USAGE + '\n');
-  return help ? 0 : 2;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  process.stderr.write(usageLine(`fanguai: unknown command ${command}`, 'fanguai ask|kb|eval|quiz|start|bench [arguments] (fanguai help)'));
+  return 2;
 }
 
 if (isMain(import.meta.url)) {
+  startCli();
   main(process.argv.slice(2))
     .then((code) => {
       if (code !== undefined) process.exitCode = code;

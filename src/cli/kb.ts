@@ -1,10 +1,9 @@
 // `npm run kb -- <command>`: the administrator's tools for the knowledge files.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { diffKnowledge, formatDiff } from '../knowledge/diff.js';
 import { checkKnowledge, formatProblem } from '../knowledge/load.js';
-import { knowledgeDir } from '../knowledge/paths.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { renderDocumentText } from '../knowledge/render-document.js';
 import { readServedSnapshot } from '../knowledge/served-snapshot.js';
@@ -14,6 +13,8 @@ import { formatMisses } from '../admin/format-misses.js';
 import { createAssistant } from '../core/assistant.js';
 import { createMissStore } from '../store/misses.js';
 import { databasePath, openDatabase } from '../store/open-database.js';
+import { storageDirsOrSay } from '../config/storage-dirs.js';
+import { parseOrSayUsage, startCli, usageLine } from './command-line.js';
 import { isMain } from './is-main.js';
 import { draftCommand } from './kb-draft.js';
 import { changesCommand, historyCommand, replaceCommand } from './kb-versions.js';
@@ -42,23 +43,46 @@ interface Flags {
   [name: string]: string | undefined;
 }
 
-function parseArgs(argv: string[]): { positional: string[]; flags: Flags } {
-  const positional: string[] = [];
-  const flags: Flags = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--json') flags.json = 'true'; // the one flag without a value
-    else if (a.startsWith('--')) flags[a.slice(2)] = argv[++i];
-    else positional.push(a);
-  }
-  return { positional, flags };
-}
+const OPTIONS = {
+  dir: { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  since: { type: 'string' },
+  id: { type: 'string' },
+  title: { type: 'string' },
+  'short-name': { type: 'string' },
+  level: { type: 'string' },
+  prefix: { type: 'string' },
+  version: { type: 'string' },
+  effective: { type: 'string' },
+  doc: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const SHORT_USAGE = 'npm run kb -- check|sentences|draft|replace|history|changes|render|diff|misses|test [options] (npm run kb -- help)';
 
 /** The exit code; a Promise of it only for commands that read a Word or PDF file. */
-export function runKb(argv: string[], out: Out = process.stdout, err: Out = process.stderr): number | Promise<number> {
-  const { positional, flags } = parseArgs(argv);
-  const dir = knowledgeDir(flags.dir ?? process.env.KNOWLEDGE_DIR);
-  const [command, ...rest] = positional;
+export function runKb(
+  argv: string[],
+  out: Out = process.stdout,
+  err: Out = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+): number | Promise<number> {
+  const parsed = parseOrSayUsage(argv, OPTIONS, { name: 'kb', usage: SHORT_USAGE }, err);
+  if (!parsed) return 2;
+  const { values, positionals } = parsed;
+  const flags: Flags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'true' : v === false ? undefined : v]));
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    out.write(USAGE);
+    return 0;
+  }
+  const dirs = storageDirsOrSay(env, err);
+  if (!dirs) return 2;
+  const dir = flags.dir ? resolve(flags.dir) : dirs.knowledgeDir;
+  const dataDir = flags['data-dir'] ? resolve(flags['data-dir']) : dirs.dataDir;
   switch (command) {
     case 'check':
       return check(dir, out, err);
@@ -80,14 +104,14 @@ export function runKb(argv: string[], out: Out = process.stdout, err: Out = proc
       return kb ? changesCommand(kb, rest[0], range, out, err) : 1;
     }
     case 'diff':
-      return diff(dir, flags['data-dir'] ?? process.env.DATA_DIR ?? 'data', out, err);
+      return diff(dir, dataDir, out, err);
     case 'misses':
-      return misses(flags['data-dir'] ?? process.env.DATA_DIR ?? 'data', flags, out, err);
+      return misses(dataDir, flags, out, err);
     case 'test':
       return hitTest(dir, rest.join(' '), flags, out, err);
     default:
-      (command === undefined || command === 'help' ? out : err).write(USAGE);
-      return command === undefined || command === 'help' ? 0 : 2;
+      err.write(usageLine(`kb: unknown command ${command}`, SHORT_USAGE));
+      return 2;
   }
 }
 
@@ -117,6 +141,7 @@ function check(dir: string, out: Out, err: Out): number {
 
 function sentences(dir: string, docId: string | undefined, out: Out, err: Out): number {
   // Reads only the document headers, so it works even while a clause is being fixed.
+  const ids: string[] = [];
   for (const f of readdirSync(join(dir, 'documents')).filter((f) => /\.ya?ml$/.test(f))) {
     let header: { id?: string; source?: string } | undefined;
     try {
@@ -125,18 +150,23 @@ function sentences(dir: string, docId: string | undefined, out: Out, err: Out): 
       err.write(`knowledge/documents/${f}: not readable YAML; run \`npm run kb -- check\`\n`);
       continue;
     }
+    if (header?.id) ids.push(header.id);
     if (!header?.source || (docId && header.id !== docId)) continue;
     out.write(`# ${header.id} (${header.source})\n`);
     splitSentences(readFileSync(join(dir, header.source), 'utf8')).forEach((s, i) => {
       out.write(`${i}\t${isAnnotation(s) ? '[annotation] ' : ''}${s}\n`);
     });
   }
+  if (docId && !ids.includes(docId)) {
+    err.write(`kb sentences: no document ${docId}; documents: ${ids.join(', ') || '(none)'}\n`);
+    return 2;
+  }
   return 0;
 }
 
 function draft(dir: string, file: string | undefined, flags: Flags, out: Out, err: Out): number | Promise<number> {
   if (!file) {
-    err.write(USAGE);
+    err.write(usageLine('kb draft: which file?', 'npm run kb -- draft <file> [--id ID] [--title T] [--short-name S] [--level 省|市|县] [--prefix P]'));
     return 2;
   }
   const kb = validKnowledge(dir, err, 'kb draft: the current knowledge files have problems; fix them first (npm run kb -- check)');
@@ -187,7 +217,7 @@ function misses(dataDir: string, flags: Flags, out: Out, err: Out): number {
   const db = openDatabase(file);
   try {
     const list = createMissStore(db).summary(since ? { since } : {});
-    out.write(flags.json ? `${JSON.stringify(list, null, 2)}\n` : `${formatMisses(list, since)}\n`);
+    out.write(flags.json ? `${JSON.stringify(list)}\n` : `${formatMisses(list, since)}\n`);
   } finally {
     db.close();
   }
@@ -196,17 +226,18 @@ function misses(dataDir: string, flags: Flags, out: Out, err: Out): number {
 
 function hitTest(dir: string, question: string, flags: Flags, out: Out, err: Out): number {
   if (!question.trim()) {
-    err.write('usage: npm run kb -- test "问题"\n');
+    err.write(usageLine('kb test: which question?', 'npm run kb -- test "问题" [--json]'));
     return 2;
   }
   const kb = validKnowledge(dir, err);
   if (!kb) return 1;
   const explanation = createAssistant({ kb }).explain(question);
-  out.write(flags.json ? `${JSON.stringify(explanation, null, 2)}\n` : `${formatExplanation(explanation)}\n`);
+  out.write(flags.json ? `${JSON.stringify(explanation)}\n` : `${formatExplanation(explanation)}\n`);
   return 0;
 }
 
 if (isMain(import.meta.url)) {
+  startCli();
   void Promise.resolve(runKb(process.argv.slice(2))).then(
     (code) => {
       process.exitCode = code;

@@ -5,7 +5,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../knowledge/load.js';
-import { knowledgeDir } from '../knowledge/paths.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { toCsv } from '../quiz/export-csv.js';
 import { createQuizStore } from '../quiz/quiz-store.js';
@@ -13,6 +12,8 @@ import { buildReport } from '../quiz/report-data.js';
 import { renderReportHtml } from '../quiz/report-html.js';
 import { DEFAULT_TIME_ZONE, dayStart, isTimeZone } from '../quiz/zoned-time.js';
 import { databasePath, openDatabase, type Db } from '../store/open-database.js';
+import { storageDirsOrSay, type StorageDirs } from '../config/storage-dirs.js';
+import { parseOrSayUsage, startCli, usageLine } from './command-line.js';
 import { isMain } from './is-main.js';
 import { runBackup } from './quiz-backup.js';
 
@@ -35,34 +36,44 @@ options: --data-dir <folder with assistant.sqlite> (default: DATA_DIR or ./data)
 
 const FLAGS: Record<string, string[]> = { export: ['out', 'data-dir'], report: ['out', 'data-dir', 'since', 'group'], backup: ['out', 'data-dir'] };
 
+const OPTIONS = {
+  out: { type: 'string' },
+  'data-dir': { type: 'string' },
+  since: { type: 'string' },
+  group: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const SHORT_USAGE = 'npm run quiz -- export|report|backup [--out file] [--data-dir DIR] (npm run quiz -- help)';
+
 export function runQuizCli(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
   out: Out = process.stdout,
   err: Out = process.stderr,
 ): number | Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help') {
+  const parsed = parseOrSayUsage(argv, OPTIONS, { name: 'quiz', usage: SHORT_USAGE }, err);
+  if (!parsed) return 2;
+  const { values, positionals } = parsed;
+  const [command, ...extra] = positionals;
+  if (values.help || command === undefined || command === 'help') {
     out.write(USAGE);
     return 0;
   }
   const allowed = FLAGS[command];
-  if (!allowed) {
-    err.write(`unknown command ${command}\n${USAGE}`);
+  const stray = allowed && Object.keys(values).find((name) => !allowed.includes(name));
+  if (!allowed || extra.length > 0 || stray) {
+    const problem = !allowed ? `unknown command ${command}` : stray ? `--${stray} does not go with ${command}` : `unexpected argument ${extra[0]}`;
+    err.write(usageLine(`quiz: ${problem}`, SHORT_USAGE));
     return 2;
   }
-  const flags = new Map<string, string>();
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i] as string;
-    const name = a.slice(2);
-    if (!a.startsWith('--') || !allowed.includes(name) || rest[i + 1] === undefined) {
-      err.write(`unexpected argument ${a}\n${USAGE}`);
-      return 2;
-    }
-    flags.set(name, rest[++i] as string);
-  }
+  const dirs = storageDirsOrSay(env, err);
+  if (!dirs) return 2;
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : dirs.dataDir;
+  const flags = new Map<string, string>([['data-dir', dataDir]]);
+  for (const name of ['out', 'since', 'group'] as const) if (values[name] !== undefined) flags.set(name, values[name]);
   if (command === 'backup') return runBackup(flags, env, err);
-  const file = databasePath(resolve(flags.get('data-dir') ?? env.DATA_DIR ?? 'data'));
+  const file = databasePath(dataDir);
   // Reading must not create an empty database where none was: say so instead.
   if (!existsSync(file)) {
     err.write(`no quiz data: ${file} does not exist (is DATA_DIR right?)\n`);
@@ -86,12 +97,12 @@ export function runQuizCli(
   try {
     if (command === 'export') {
       const rows = createQuizStore(db).exportRows();
-      return write(toCsv(rows), `${rows.length} rows`, flags.get('out'), out, err);
+      return write(toCsv(rows), `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`, flags.get('out'), out, err);
     }
     // Creates any table a database from before the report lacks (chosen units, daily questions).
     createQuizStore(db);
     const group = flags.get('group');
-    const kb = knowledgeFor(env, err);
+    const kb = knowledgeFor(dirs, err);
     const data = buildReport(db, { timeZone, now: Date.now(), ...(since !== undefined ? { since } : {}), ...(group ? { group } : {}), ...(kb ? { kb } : {}) });
     return write(renderReportHtml(data), `the report (${data.totals.people} people, ${data.totals.answers} answers)`, flags.get('out'), out, err);
   } finally {
@@ -115,8 +126,8 @@ function write(text: string, what: string, target: string | undefined, out: Out,
 }
 
 /** Clause numbers for the report; without valid knowledge it still works, showing clause ids. */
-function knowledgeFor(env: NodeJS.ProcessEnv, err: Out): KnowledgeBase | undefined {
-  const dir = env.KNOWLEDGE_DIR?.trim() ? resolve(env.KNOWLEDGE_DIR.trim()) : knowledgeDir();
+function knowledgeFor(dirs: StorageDirs, err: Out): KnowledgeBase | undefined {
+  const dir = dirs.knowledgeDir;
   try {
     return loadKnowledgeBase(dir);
   } catch (error) {
@@ -126,6 +137,7 @@ function knowledgeFor(env: NodeJS.ProcessEnv, err: Out): KnowledgeBase | undefin
 }
 
 if (isMain(import.meta.url)) {
+  startCli();
   void Promise.resolve(runQuizCli(process.argv.slice(2))).then((code) => {
     process.exitCode = code;
   });

@@ -1,8 +1,7 @@
 // `npm start`: read the environment once, load the knowledge, then run the configured chat
 // platforms (adapters/index.ts: any mix of WeChat, Slack, WeCom, DingTalk) — or, when none is
 // configured, the console chat.
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { ADAPTERS } from '../../adapters/index.js';
 import type { AdapterContext, AdapterFactory, ChatAdapter } from '../chat/adapter.js';
 import { createChatHandler } from '../chat/create-chat-handler.js';
@@ -17,7 +16,9 @@ import { createChangesInterceptor } from '../admin/changes-chat.js';
 import { createKbCommand } from '../admin/kb-command.js';
 import { logReload } from '../admin/log-reload.js';
 import { createMissStore } from '../store/misses.js';
+import { startCli } from './command-line.js';
 import { isMain } from './is-main.js';
+import { writePidFile } from './pid-file.js';
 import { createPushRegistry } from '../chat/push.js';
 import { createQuiz, type Quiz } from '../quiz/create-quiz.js';
 import { databasePath, openDatabase, type Db } from '../store/open-database.js';
@@ -118,11 +119,14 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
     ],
     { logger },
   );
+  // For `kill -HUP $(cat DATA_DIR/fanguai.pid)`: npm's own pid is not the assistant's.
+  const removePidFile = writePidFile(config.dataDir, logger);
   // Housekeeping and the quiz's timers first, then the database they share.
   const closeState = async () => {
     await upkeep.stop();
     quiz.close();
     db.close();
+    removePidFile();
   };
   const kbCommand = createKbCommand({ live, onReload: (result, by) => logReload(logger, result, by) });
   // 「这个文件最近改了什么」「二（一）3（1）改过吗」: answered from the served knowledge's versions.
@@ -207,20 +211,8 @@ function mkdirData(dir: string): void {
   }
 }
 
-/** Read ./.env if there is one; variables already set in the environment win. */
-function loadDotEnv(): void {
-  const file = resolve('.env');
-  if (!existsSync(file)) return;
-  try {
-    process.loadEnvFile(file);
-  } catch (error) {
-    process.stderr.write(`Configuration error: .env cannot be read (${(error as Error).message})\n`);
-    process.exit(2);
-  }
-}
-
 if (isMain(import.meta.url)) {
-  loadDotEnv();
+  startCli();
   main().then(
     (code) => {
       if (code !== undefined) process.exitCode = code;

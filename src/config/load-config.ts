@@ -1,14 +1,13 @@
 // Read and validate process.env once, at start-up. Everything else receives the typed AppConfig.
 // The variables every platform shares are here; each chat platform's own come from its definition in
 // the adapter registry (adapters/index.ts), so adding a platform touches nothing in this file.
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ADAPTERS, PLATFORMS, type AdapterEntry, type PlatformName, type PlatformSettings } from '../../adapters/index.js';
-import { knowledgeDir } from '../knowledge/paths.js';
 import type { LogLevel } from '../chat/logger.js';
 import { ConfigError } from './config-error.js';
 import { commonEnvShape } from './env-schema.js';
 import { DEFAULT_TIME_ZONE } from '../quiz/zoned-time.js';
+import { storageDirs } from './storage-dirs.js';
 
 export type { PlatformName } from '../../adapters/index.js';
 export type { WechatConfig } from '../../adapters/wechat/config.js';
@@ -90,8 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
           .filter((p) => p !== '');
 
   return {
-    dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
-    knowledgeDir: e.KNOWLEDGE_DIR ? resolve(cwd, e.KNOWLEDGE_DIR) : knowledgeDir(),
+    ...storageDirs(env, cwd),
     logLevel: e.LOG_LEVEL,
     adminIds: e.ADMIN_IDS,
     prefixes,

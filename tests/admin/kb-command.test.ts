@@ -118,3 +118,14 @@ describe('ADMIN_IDS', () => {
     expect(() => loadConfig({ ADMIN_IDS: 'wechat:wxid_a,UBOSS' })).toThrow(/ADMIN_IDS.*platform:id.*bare id/);
   });
 });
+
+describe('/kb with an unknown subcommand', () => {
+  it('says the subcommand is unknown, lists the right ones, and reloads nothing', async () => {
+    reviseMarriageClause(dir);
+    const reply = await say(dm('wechat', 'wxid_boss', '/kb relaod'));
+    expect(reply.split('\n')[0]).toBe('没有这个命令：/kb relaod');
+    expect(reply).toContain('/kb reload');
+    expect(reloads).toEqual([]);
+    expect(await marriageText()).toContain(OLD_MARRIAGE);
+  });
+});

@@ -10,6 +10,7 @@ import { createAssistant } from '../../src/core/assistant.js';
 import { createQuiz, type Quiz } from '../../src/quiz/create-quiz.js';
 import { databasePath, openDatabase, type Db } from '../../src/store/open-database.js';
 import type { Scheduler } from '../../src/quiz/scheduler.js';
+import { onMessage } from '../adapters/wechat/mock-world.js';
 import { realKb } from './quiz-harness.js';
 
 export interface QuizWorld {
@@ -60,7 +61,7 @@ export async function startQuizWorld(dataDir: string, timeoutSeconds: number, op
     const bob = mocker.createContact({ id: 'wxid_bob', name: 'Bob' });
     // A room the bot has left is not one WeChat lists for it any more.
     const room = mocker.createRoom({ id: roomGone ? 'elsewhere@chatroom' : 'training@chatroom', topic: '反拐培训群', memberIdList: [botUser.id, alice.id, bob.id] });
-    room.on('message', (m: mock.MessageMock) => {
+    onMessage(room, (m) => {
       if (m.payload.talkerId === botUser.id) roomSent.push(m.payload.text ?? '');
     });
     // As start.ts does: daily questions once the platform can send.

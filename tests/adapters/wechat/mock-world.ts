@@ -4,6 +4,14 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { Wechaty } from 'wechaty';
 import { createWechatyBot, type WechatyBotOptions } from '../../../adapters/wechat/index.js';
 
+/**
+ * What the bot sends into a room or to a contact. The mocks are EventEmitters, but under NodeNext
+ * resolution their typings lose that (typed-emitter's CommonJS default export), hence the cast.
+ */
+export function onMessage(who: mock.RoomMock | mock.ContactMock, listener: (message: mock.MessageMock) => void): void {
+  (who as unknown as { on(event: 'message', listener: (message: mock.MessageMock) => void): unknown }).on('message', listener);
+}
+
 export interface MockWorld {
   bot: Wechaty;
   mocker: mock.Mocker;
@@ -31,10 +39,10 @@ export async function startMockWorld(options: Omit<WechatyBotOptions, 'puppet'>,
   const room = mocker.createRoom({ topic: roomTopic, memberIdList: [botUser.id, alice.id, bob.id] });
   const roomSent: string[] = [];
   const aliceSent: string[] = [];
-  room.on('message', (m: mock.MessageMock) => {
+  onMessage(room, (m) => {
     if (m.payload.talkerId === botUser.id) roomSent.push(m.payload.text ?? '');
   });
-  alice.on('message', (m: mock.MessageMock) => {
+  onMessage(alice, (m) => {
     if (m.payload.talkerId === botUser.id) aliceSent.push(m.payload.text ?? '');
   });
   return {
