@@ -169,7 +169,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return boundPort();
     },
     async start() {
-      const startup = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: SLACK_STARTUP_RETRY_CONFIG, logger: boltLogger });
+      // Its retries' warnings would come before the one line that says what is wrong: debug only.
+      const quietRetries: Logger = {
+        debug: (m, e) => logger.debug(m, e),
+        info: (m, e) => logger.info(m, e),
+        warn: (m, e) => logger.debug(m, e),
+        error: (m, e) => logger.error(m, e),
+      };
+      const startup = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: SLACK_STARTUP_RETRY_CONFIG, logger: toBoltLogger(quietRetries) });
       try {
         await authorize.through(startup);
       } catch (error) {
@@ -184,7 +191,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         server = (await app.start(listen)) as Server;
         logger.info(`Slack: listening for events on port ${boundPort() ?? listen.port} at ${SLACK_EVENTS_PATH}`);
       } else {
-        await app.start();
+        try {
+          await app.start();
+        } catch (error) {
+          throw new Error(
+            isPlatformError(error)
+              ? `Slack rejected the app token (SLACK_APP_TOKEN): ${describe(error)}`
+              : `Slack Socket Mode could not connect (SLACK_APP_TOKEN, SLACK_API_URL, network): ${describe(error)}`,
+          );
+        }
         logger.info('Slack: connected in Socket Mode');
       }
       started = true;

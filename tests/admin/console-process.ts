@@ -1,10 +1,10 @@
 // The real `node dist/src/cli/start.js` on a pipe (the console chat), kept open so a test can talk
 // to it line by line, edit the knowledge in between, and send it signals.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/knowledge/paths.js';
+import { tempDir } from '../support/temp-dir.js';
 
 export interface ConsoleProcess {
   child: ChildProcessWithoutNullStreams;
@@ -24,7 +24,7 @@ export function startConsole(knowledgeDir: string): ConsoleProcess {
     if (/^(WECHATY_|WECHAT_|SLACK_|QUIZ_|PORT$|ADMIN_IDS$|KNOWLEDGE_DIR$|DATA_DIR$|LOG_LEVEL$|npm_)/.test(k)) continue;
     env[k] = v;
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'console-data-'));
+  const dataDir = tempDir('console-data-');
   // The cwd has no .env, so only this environment counts.
   const child = spawn(process.execPath, [script], {
     cwd: dataDir,

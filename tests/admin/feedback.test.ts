@@ -1,8 +1,6 @@
 // Questions without an answer and answers flagged wrong end up in SQLite for administrators —
 // only from messages addressed to the bot — and `kb misses` lists them, most frequent first.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFeedback, isFlagWord } from '../../src/admin/feedback.js';
@@ -10,6 +8,7 @@ import { createChatHandler } from '../../src/chat/create-chat-handler.js';
 import type { IncomingMessage } from '../../src/chat/types.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
 import { createMissStore, type MissSummary } from '../../src/store/misses.js';
+import { tempDir } from '../support/temp-dir.js';
 import { databasePath, openDatabase } from '../../src/store/open-database.js';
 import { fakeAssistant, MARRIAGE } from '../chat/fake-assistant.js';
 
@@ -104,7 +103,7 @@ describe('npm run kb -- misses', () => {
     spawnSync(process.execPath, [join(projectRoot(), 'dist/src/cli/kb.js'), 'misses', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
 
   it('lists the most frequent first, from a date on, as text or JSON', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'misses-'));
+    const dataDir = tempDir('misses-');
     const { db, handler, at } = setup(databasePath(dataDir));
     at('2026-03-01T10:00:00Z');
     await handler(mention('公车管理谁负责'));
@@ -132,7 +131,7 @@ describe('npm run kb -- misses', () => {
   });
 
   it('says so when nothing was recorded, and rejects a bad date', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'misses-'));
+    const empty = tempDir('misses-');
     expect(kbMisses(empty).stdout).toContain('no unanswered or flagged questions');
     const bad = kbMisses(empty, '--since', 'yesterday');
     expect(bad.status).toBe(2);

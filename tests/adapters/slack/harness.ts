@@ -14,6 +14,8 @@ export const BOT_ID = 'BBOT0001';
 export interface ApiCall {
   method: string;
   params: Record<string, unknown>;
+  /** The Authorization header, where the client sent its token there. */
+  authorization?: string;
   at: number;
 }
 
@@ -80,7 +82,8 @@ export class FakeSlack {
       return { status: 200, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');
-    this.calls.push({ method, params, at: Date.now() });
+    const authorization = req.headers.authorization;
+    this.calls.push({ method, params, ...(authorization ? { authorization } : {}), at: Date.now() });
     const canned = this.queued.get(method)?.shift();
     if (canned) return canned;
     if (method === 'auth.test') {
