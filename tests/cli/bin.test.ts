@@ -1,9 +1,9 @@
 // The installed command (package.json bin) through a real process: `fanguai ask` answers exactly
 // as `npm run ask`, and `fanguai bench --json` has its fields (no timing is asserted here).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/knowledge/paths.js';
 
 const root = projectRoot();
@@ -14,10 +14,6 @@ function run(cmd: string, args: string[], input = '') {
   const r = spawnSync(cmd, args, { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
-
-beforeAll(() => {
-  if (!existsSync(bin)) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-});
 
 describe('fanguai bin', { timeout: 120_000 }, () => {
   it('is the package.json bin, a node script', () => {
