@@ -36,13 +36,30 @@ export function loadDotEnv(env: NodeJS.ProcessEnv = process.env, file: string = 
   } finally {
     closeSync(fd);
   }
+  const bad = notASetting(text);
+  if (bad !== undefined) throw new ConfigError('.env', `has a line that is not NAME=value: "${bad.slice(0, 40)}"`);
   for (const [name, value] of Object.entries(parseEnv(text))) {
-    // Node's parser runs a line without `=` into the next one's name; say which line it was.
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new ConfigError('.env', `has a line that is not NAME=value: "${name.split('\n')[0]!.slice(0, 40)}"`);
-    }
     if (env[name] === undefined) env[name] = value;
   }
+}
+
+/** The first line that is neither NAME=value, a comment nor blank (Node's parser drops or merges it). */
+function notASetting(text: string): string | undefined {
+  let openQuote: string | undefined; // inside a quoted value that spans lines
+  for (const line of text.split(/\r?\n/u)) {
+    if (openQuote) {
+      if (line.includes(openQuote)) openQuote = undefined;
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const setting = /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=\s*(.*)$/u.exec(trimmed);
+    if (!setting) return trimmed;
+    const value = setting[1]!;
+    const quote = value[0];
+    if ((quote === '"' || quote === "'" || quote === '`') && !value.slice(1).includes(quote)) openQuote = quote;
+  }
+  return undefined;
 }
 
 /** For an entry point's first line: reads ./.env, or prints the one-line reason and exits 2. */

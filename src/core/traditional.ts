@@ -36,21 +36,25 @@ export function traditionalFirstChars(): string {
   return [...chars].sort().join('');
 }
 
-let gate: RegExp | undefined;
+let gate: Set<string> | undefined;
 let convert: ((text: string) => string) | undefined;
 
-function traditionalGate(): RegExp {
+function traditionalGate(): Set<string> {
   if (!gate) {
     const file = traditionalCharsFile();
-    const chars = existsSync(file) ? readFileSync(file, 'utf8').trim() : traditionalFirstChars();
-    // No character is special inside a class except these, and OpenCC's keys hold none of them.
-    gate = new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}]`, 'u');
+    gate = new Set(existsSync(file) ? readFileSync(file, 'utf8').trim() : traditionalFirstChars());
   }
   return gate;
 }
 
+function hasTraditional(text: string): boolean {
+  const chars = traditionalGate();
+  for (const ch of text) if (chars.has(ch)) return true;
+  return false;
+}
+
 export function toSimplified(text: string): string {
-  if (!traditionalGate().test(text)) return text;
+  if (!hasTraditional(text)) return text;
   convert ??= ConverterFactory(...CHAIN.map((group) => group.map(readDictionary)));
   return convert(text);
 }

@@ -37,10 +37,17 @@ describe('loadDotEnv', () => {
     expect(() => loadDotEnv({}, file)).toThrow(/^Configuration error: \.env is larger than 64 KB$/);
   });
 
-  it('names a line that is not NAME=value', () => {
+  it('names a line that is not NAME=value, in the middle or at the end', () => {
+    for (const text of ['DATA_DIR=./data\nthis is not a setting\nPORT=3000\n', 'DATA_DIR=./data\nthis is not a setting\n']) {
+      const env: NodeJS.ProcessEnv = {};
+      expect(() => loadDotEnv(env, dotEnv(text))).toThrow('Configuration error: .env has a line that is not NAME=value: "this is not a setting"');
+      expect(env).toEqual({});
+    }
+  });
+
+  it('takes a quoted value over several lines', () => {
     const env: NodeJS.ProcessEnv = {};
-    expect(() => loadDotEnv(env, dotEnv('DATA_DIR=./data\nthis is not a setting\nPORT=3000\n'))).toThrow(
-      'Configuration error: .env has a line that is not NAME=value: "this is not a setting"',
-    );
+    loadDotEnv(env, dotEnv('NOTE="first line\nsecond line"\nexport PORT=3000\n'));
+    expect(env).toEqual({ NOTE: 'first line\nsecond line', PORT: '3000' });
   });
 });

@@ -47,7 +47,7 @@ export function startConsole(env: Record<string, string>, how: 'npm' | 'node' = 
     send(line) {
       child.stdin.write(`${line}\n`);
     },
-    async waitFor(check, what, from = 0, timeoutMs = 20_000) {
+    async waitFor(check, what, from = 0, timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs;
       while (!check(stdout.slice(from))) {
         if (Date.now() > until) throw new Error(`timed out waiting for ${what}; stdout:\n${stdout}\nstderr:\n${stderr}`);
