@@ -8,7 +8,7 @@ import { createWechatyBot } from '../../../adapters/wechat/index.js';
 import { createMessageHandler } from '../../../src/chat/handler.js';
 import type { Logger } from '../../../src/chat/logger.js';
 import { fakeAssistant, renderClause, renderReply } from '../../chat/fake-assistant.js';
-import { settle, waitFor } from './mock-world.js';
+import { onMessage, settle, waitFor } from './mock-world.js';
 
 let bot: Wechaty | undefined;
 afterEach(async () => {
@@ -34,7 +34,7 @@ async function world(allowlist: string[]) {
   const other = mocker.createRoom({ topic: '闲聊群', memberIdList: [me.id, alice.id] });
   const sentTo = (room: mock.RoomMock) => {
     const sent: string[] = [];
-    room.on('message', (m: mock.MessageMock) => {
+    onMessage(room, (m) => {
       if (m.payload.talkerId === me.id) sent.push(m.payload.text ?? '');
     });
     return sent;
@@ -82,7 +82,7 @@ describe('WeChat room allowlist', () => {
     expect(w.trainingSent).toEqual([]);
     // Private chats are never filtered.
     const privately: string[] = [];
-    w.alice.on('message', (m: mock.MessageMock) => {
+    onMessage(w.alice, (m) => {
       if (m.payload.talkerId === w.me.id) privately.push(m.payload.text ?? '');
     });
     w.alice.say('谁负责婚姻登记').to(w.me);
@@ -103,7 +103,7 @@ describe('WeChat room allowlist', () => {
     const alice = mocker.createContact({ name: 'Alice' });
     probe.add(me, alice);
     const sent: string[] = [];
-    probe.on('message', (m: mock.MessageMock) => {
+    onMessage(probe, (m) => {
       if (m.payload.talkerId === me.id) sent.push(m.payload.text ?? '');
     });
     mocker.login(me);
