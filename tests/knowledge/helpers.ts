@@ -1,10 +1,10 @@
 // Shared by the knowledge tests: the real knowledge folder and throw-away copies of it.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { knowledgeDir } from '../../src/knowledge/paths.js';
 import type { Unit } from '../../src/knowledge/types.js';
+import { tempDir } from '../support/temp-dir.js';
 
 export const realKnowledgeDir = knowledgeDir();
 export const provincialFile = join('documents', 'fujian-provincial.yaml');
@@ -16,9 +16,9 @@ export function loadUnits(): Unit[] {
   return file.units.map((u) => ({ name: u.name, aliases: u.aliases ?? [], ...(u.full_name ? { fullName: u.full_name } : {}) }));
 }
 
-/** A copy of the real knowledge folder with one file edited by `edit`. */
+/** A copy of the real knowledge folder with one file edited by `edit`, removed after the test file. */
 export function knowledgeCopy(file?: string, edit?: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+  const dir = tempDir('kb-');
   cpSync(realKnowledgeDir, dir, { recursive: true });
   if (file && edit) {
     const path = join(dir, file);
