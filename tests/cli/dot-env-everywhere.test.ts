@@ -29,13 +29,16 @@ function run(cwd: string, script: string, args: string[], input = '', extra: Rec
 }
 
 let folder: string;
+let state: string;
 let console: SpawnSyncReturns<string>;
 
 beforeAll(() => {
   const knowledge = knowledgeCopy();
   reviseMarriageClause(knowledge);
   folder = tempDir('fanguai-dotenv-');
-  writeFileSync(join(folder, '.env'), `DATA_DIR=./state\nKNOWLEDGE_DIR=${knowledge}\nLOG_LEVEL=info\n`);
+  // Outside the working folder, so a command that missed .env (and used ./data) would find nothing.
+  state = tempDir('fanguai-state-');
+  writeFileSync(join(folder, '.env'), `DATA_DIR=${state}\nKNOWLEDGE_DIR=${knowledge}\nLOG_LEVEL=info\n`);
   // The console once: one answered question, one nobody can answer (kept for `kb misses`).
   console = run(folder, 'start', [], `${QUESTION}\n${OUT_OF_SCOPE}\n`);
 });
@@ -44,7 +47,7 @@ describe('./.env in every entry point', () => {
   it('npm start (the console) answers from KNOWLEDGE_DIR and keeps its state in DATA_DIR', () => {
     expect(console.status, console.stderr).toBe(0);
     expect(console.stdout).toContain(NEW_MARRIAGE);
-    expect(existsSync(join(folder, 'state', 'served-knowledge.json'))).toBe(true);
+    expect(existsSync(join(state, 'served-knowledge.json'))).toBe(true);
     expect(existsSync(join(folder, 'data'))).toBe(false);
   });
 
