@@ -28,27 +28,36 @@ function run(cwd: string, script: string, args: string[], input = '', extra: Rec
   return spawnSync(process.execPath, [cli(script), ...args], { cwd, env: bareEnv(extra), input, encoding: 'utf8', timeout: 60_000 });
 }
 
+let knowledge: string;
 let folder: string;
 let state: string;
-let console: SpawnSyncReturns<string>;
+
+/** A working folder whose .env names a DATA_DIR outside it and the revised knowledge. */
+function folderWithDotEnv(): { folder: string; state: string } {
+  const dir = tempDir('fanguai-dotenv-');
+  const data = tempDir('fanguai-state-');
+  writeFileSync(join(dir, '.env'), `DATA_DIR=${data}\nKNOWLEDGE_DIR=${knowledge}\nLOG_LEVEL=info\n`);
+  return { folder: dir, state: data };
+}
 
 beforeAll(() => {
-  const knowledge = knowledgeCopy();
+  knowledge = knowledgeCopy();
   reviseMarriageClause(knowledge);
-  folder = tempDir('fanguai-dotenv-');
-  // Outside the working folder, so a command that missed .env (and used ./data) would find nothing.
-  state = tempDir('fanguai-state-');
-  writeFileSync(join(folder, '.env'), `DATA_DIR=${state}\nKNOWLEDGE_DIR=${knowledge}\nLOG_LEVEL=info\n`);
-  // The console once: one answered question, one nobody can answer (kept for `kb misses`).
-  console = run(folder, 'start', [], `${QUESTION}\n${OUT_OF_SCOPE}\n`);
+  ({ folder, state } = folderWithDotEnv());
+  // State for the tools to find: one question nobody can answer, recorded by a console given
+  // DATA_DIR in its environment — so only .env can lead the tools below to it.
+  const seed = run(folder, 'start', [], `${OUT_OF_SCOPE}\n`, { DATA_DIR: state });
+  if (seed.status !== 0) throw new Error(`the console did not run: ${seed.stderr}`);
 });
 
 describe('./.env in every entry point', () => {
   it('npm start (the console) answers from KNOWLEDGE_DIR and keeps its state in DATA_DIR', () => {
+    const own = folderWithDotEnv();
+    const console = run(own.folder, 'start', [], `${QUESTION}\n`);
     expect(console.status, console.stderr).toBe(0);
     expect(console.stdout).toContain(NEW_MARRIAGE);
-    expect(existsSync(join(state, 'served-knowledge.json'))).toBe(true);
-    expect(existsSync(join(folder, 'data'))).toBe(false);
+    expect(existsSync(join(own.state, 'served-knowledge.json'))).toBe(true);
+    expect(existsSync(join(own.folder, 'data'))).toBe(false);
   });
 
   it('kb misses lists what that console could not answer; DATA_DIR in the environment wins', () => {
