@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createChangesInterceptor } from '../../src/admin/changes-chat.js';
+import { createLastReplies } from '../../src/chat/last-replies.js';
 import { runKb } from '../../src/cli/kb.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
@@ -71,7 +72,7 @@ describe('the changes interceptor', () => {
   const kb = loadKnowledgeBase(knowledgeCopy());
   const take = createChangesInterceptor({ getKnowledge: () => kb });
   const ask = (text: string, addressed = true) =>
-    take({ msg: { platform: 'console', conversationId: 'c', isGroup: false, senderId: 'u', text, mentioned: false, fromSelf: false }, addressed, text, isAdmin: false });
+    take({ msg: { platform: 'console', conversationId: 'c', isGroup: false, senderId: 'u', text, mentioned: false, fromSelf: false }, addressed, text, isAdmin: false, lastReplies: createLastReplies() });
 
   it('takes questions about changes, typed several ways', () => {
     for (const q of ['这个文件最近改了什么', '细则有哪些变化', '省里的文件修改了哪些', '二（一）3（1）改过吗', '二(一)3(1)有没有修改', '二（一）1变了没有']) {
