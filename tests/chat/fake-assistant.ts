@@ -13,6 +13,7 @@ export const MARRIAGE: Answer = {
   cooperate: ['省公安厅'],
   responsibility: '（责任单位：省民政厅负责，省公安厅配合）',
   score: 1,
+  confidence: 'high',
 };
 
 export interface FakeAssistant extends ChatAssistant {

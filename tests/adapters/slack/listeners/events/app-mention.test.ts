@@ -94,7 +94,7 @@ describe('app_mention', () => {
             {
               id: 'x', document: 'd', documentName: '省实施细则', path: '二（一）1', title: '<标题>',
               text: '公安 & 民政 <@U123> <!channel>', lead: ['省公安厅'], cooperate: ['省民政厅'],
-              responsibility: null, score: 1,
+              responsibility: null, score: 1, confidence: 'high',
             },
           ],
         },
