@@ -3,8 +3,10 @@
 // platform = one folder under adapters/ + one line here (+ README and .env.example).
 import { defineAdapter, type SettingsOf } from '../src/chat/adapter.js';
 import { consoleEnv } from './console/config.js';
+import { configureDingtalk, dingtalkEnv } from './dingtalk/config.js';
 import { configureSlack, slackEnv } from './slack/config.js';
 import { configureWechat, wechatEnv } from './wechat/config.js';
+import { configureWecom, wecomEnv } from './wecom/config.js';
 
 export const ADAPTERS = [
   defineAdapter({
@@ -28,6 +30,20 @@ export const ADAPTERS = [
     env: slackEnv,
     configure: configureSlack,
     load: async () => (await import('./slack/adapter.js')).createSlackAdapter,
+  }),
+  defineAdapter({
+    platform: 'wecom',
+    label: 'WeCom',
+    env: wecomEnv,
+    configure: configureWecom,
+    load: async () => (await import('./wecom/index.js')).createWecomAdapter,
+  }),
+  defineAdapter({
+    platform: 'dingtalk',
+    label: 'DingTalk',
+    env: dingtalkEnv,
+    configure: configureDingtalk,
+    load: async () => (await import('./dingtalk/index.js')).createDingtalkAdapter,
   }),
 ] as const;
 
