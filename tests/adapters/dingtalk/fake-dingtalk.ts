@@ -105,6 +105,13 @@ export class FakeDingtalk {
     return msgId;
   }
 
+  /** A sessionWebhook whose posts count as replies to `msgId` (for hand-made messages). */
+  webhookFor(msgId: string): string {
+    const session = randomUUID();
+    this.sessions.set(session, msgId);
+    return `${this.origin}/robot/sendBySession?session=${session}`;
+  }
+
   /** A raw downstream frame (redeliveries, other topics, garbage). */
   sendDown(type: string, topic: string, data: string, messageId = randomUUID()): void {
     this.socket?.send(

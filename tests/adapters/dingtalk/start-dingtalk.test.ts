@@ -87,14 +87,17 @@ describe('npm start with a DingTalk Stream robot', () => {
   });
 
   it('answers a redelivered message once, answers pings, and survives garbage', async () => {
-    const data = JSON.stringify({ msgId: 'dup-1', conversationType: '1', senderStaffId: 'dup05', msgtype: 'text', text: { content: '婚姻登记谁负责' }, sessionWebhook: `${fake.origin}/robot/sendBySession?session=none`, sessionWebhookExpiredTime: Date.now() + 60 * 60_000 });
+    const data = JSON.stringify({ msgId: 'dup-1', conversationType: '1', senderStaffId: 'dup05', msgtype: 'text', text: { content: '婚姻登记谁负责' }, sessionWebhook: fake.webhookFor('dup-1'), sessionWebhookExpiredTime: Date.now() + 60 * 60_000 });
     fake.sendDown('CALLBACK', '/v1.0/im/bot/messages/get', data, 'dup-1');
+    await fake.reply('dup-1');
     fake.sendDown('CALLBACK', '/v1.0/im/bot/messages/get', data, 'dup-1b');
     fake.sendDown('CALLBACK', '/v1.0/im/bot/messages/get', '{not json', 'bad-1');
     fake.sendDown('SYSTEM', 'ping', JSON.stringify({ opaque: 'x1' }));
     await fake.waitFor(() => fake.acks.includes('bad-1') && fake.systemReplies.length > 0);
-    // Still answering.
+    // Still answering; the redelivery was acked but not answered again.
     expect(plain(await fake.reply(fake.say('收养谁配合', { staffId: 'dup05' })))).toContain('配合');
+    expect(fake.acks).toContain('dup-1b');
+    expect(fake.repliesTo('dup-1')).toHaveLength(1);
     await bot.waitForStderr(/DingTalk message failed/u);
   });
 
