@@ -5,7 +5,6 @@
 import { WSClient } from '@wecom/aibot-node-sdk';
 import type { AdapterFactory, ChatAdapter } from '../../src/chat/adapter.js';
 import { connectOrFail } from '../../src/chat/connect-or-fail.js';
-import { deliver } from '../../src/chat/deliver.js';
 import type { MessageHandler } from '../../src/chat/handler.js';
 import { silentLogger, type Logger } from '../../src/chat/logger.js';
 import { createPacer } from '../../src/chat/pacer.js';
@@ -48,15 +47,15 @@ export function createWecomBot(options: WecomBotOptions): ChatAdapter {
   const seen = createSeenIds();
   let running = false;
 
-  const push = async (conversationId: string, outgoing: readonly Outgoing[]): Promise<void> => {
-    const markdown = outgoing.map((o) => ({ ...o, text: outgoingMarkdown(o) }));
-    await deliver(markdown, {
-      conversationId,
-      limit: WECOM_PUSH_CHARS,
-      pacer,
-      send: (content) => client.sendMessage(conversationId, { msgtype: 'markdown', markdown: { content } }),
-    });
+  /** Markdown parts, each under a pushed message's size, sent one by one, paced per conversation. */
+  const pushParts = async (conversationId: string, parts: readonly string[]): Promise<void> => {
+    for (const content of parts) {
+      await pacer.schedule(conversationId, () => client.sendMessage(conversationId, { msgtype: 'markdown', markdown: { content } }));
+    }
   };
+  /** A post with no message to answer: all of it as one message where it fits. */
+  const push = (conversationId: string, outgoing: readonly Outgoing[]): Promise<void> =>
+    pushParts(conversationId, splitText(outgoing.map(outgoingMarkdown).join('\n\n'), WECOM_PUSH_CHARS));
 
   const onMessage = async (frame: { headers: { req_id: string }; body?: WecomMessageBody }): Promise<void> => {
     const body = frame.body ?? {};
@@ -65,13 +64,13 @@ export function createWecomBot(options: WecomBotOptions): ChatAdapter {
     if (!incoming) return;
     const outgoing = await options.handler(incoming);
     if (outgoing.length === 0) return;
-    // One stream message answers the callback; a reply too long for it continues as pushed messages.
-    const [first = '', ...rest] = splitText(outgoing.map(outgoingMarkdown).join('\n\n'), WECOM_STREAM_CHARS);
+    // One stream message answers the callback. A reply too long for it is cut once, at the pushed
+    // messages' size, so its parts are numbered 1/n…n/n: the first answers, the rest are pushed.
+    const text = outgoing.map(outgoingMarkdown).join('\n\n');
+    const [first = '', ...rest] = text.length <= WECOM_STREAM_CHARS ? [text] : splitText(text, WECOM_PUSH_CHARS);
     await client.replyStream(frame, `s${body.msgid ?? Date.now()}`, first, true);
     const conversationId = wecomConversationId(body);
-    if (conversationId && rest.length > 0) {
-      await push(conversationId, rest.map((text) => ({ kind: 'continued', text })));
-    }
+    if (conversationId && rest.length > 0) await pushParts(conversationId, rest);
   };
 
   client.on('message', (frame) => {

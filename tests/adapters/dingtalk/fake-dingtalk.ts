@@ -18,6 +18,8 @@ export interface Posted {
   to: string;
   title: string;
   text: string;
+  /** When the fake received it (ms). */
+  at: number;
 }
 
 export interface Where {
@@ -191,7 +193,7 @@ export class FakeDingtalk {
         const msgId = this.sessions.get(url.searchParams.get('session') ?? '');
         if (!msgId) return json(200, { errcode: 300001, errmsg: 'session invalid' });
         const md = body.markdown as { title: string; text: string };
-        this.posted.push({ via: 'webhook', to: msgId, title: md.title, text: md.text });
+        this.posted.push({ via: 'webhook', to: msgId, title: md.title, text: md.text, at: Date.now() });
         return json(200, { errcode: 0, errmsg: 'ok' });
       }
       case '/v1.0/oauth2/accessToken':
@@ -202,7 +204,7 @@ export class FakeDingtalk {
         if (req.headers['x-acs-dingtalk-access-token'] !== this.token) return json(401, { code: 'InvalidAuthentication', message: 'token' });
         const param = JSON.parse(String(body.msgParam)) as { title: string; text: string };
         const to = typeof body.openConversationId === 'string' ? body.openConversationId : (body.userIds as string[]).join(',');
-        this.posted.push({ via: url.pathname, to, title: param.title, text: param.text });
+        this.posted.push({ via: url.pathname, to, title: param.title, text: param.text, at: Date.now() });
         return json(200, { processQueryKey: randomUUID() });
       }
       default:

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface Frame {
+  /** When the fake received it (ms). */
+  at?: number;
   cmd?: string;
   headers: { req_id: string };
   body?: Record<string, unknown> & { stream?: { id: string; finish?: boolean; content?: string }; chatid?: string; markdown?: { content: string } };
@@ -125,7 +127,7 @@ export class FakeWecom {
   }
 
   private onFrame(ws: WebSocket, frame: Frame): void {
-    this.frames.push(frame);
+    this.frames.push({ ...frame, at: Date.now() });
     const ack = (errcode = 0, errmsg = 'ok') => ws.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode, errmsg }));
     switch (frame.cmd) {
       case 'aibot_subscribe': {
