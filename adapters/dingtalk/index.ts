@@ -98,18 +98,11 @@ export function createDingtalkBot(options: DingtalkBotOptions): ChatAdapter {
   return {
     platform: 'dingtalk',
     async start() {
-      try {
-        await connectOrFail(
-          (ok, fail) => {
-            client.connectOnce().then(ok, (error: unknown) => fail(describeStartupError(error, options.gatewayUrl)));
-          },
-          `DingTalk did not answer at ${options.gatewayUrl} within seconds (DINGTALK_GATEWAY_URL, network)`,
-          options.startupTimeoutMs,
-        );
-      } catch (error) {
-        client.disconnect();
-        throw error;
-      }
+      await connectOrFail((ok, fail) => void client.connectOnce().then(ok, (error: unknown) => fail(describeStartupError(error, options.gatewayUrl))), {
+        timeoutMessage: `DingTalk did not answer at ${options.gatewayUrl} within seconds (DINGTALK_GATEWAY_URL, network)`,
+        timeoutMs: options.startupTimeoutMs,
+        abandon: () => client.disconnect(),
+      });
       running = true;
       logger.info(`DingTalk: connected in Stream mode as ${options.clientId}`);
     },

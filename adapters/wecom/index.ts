@@ -8,6 +8,7 @@ import { connectOrFail } from '../../src/chat/connect-or-fail.js';
 import type { MessageHandler } from '../../src/chat/handler.js';
 import { silentLogger, type Logger } from '../../src/chat/logger.js';
 import { createPacer } from '../../src/chat/pacer.js';
+import { TEXT } from '../../src/chat/messages.js';
 import { outgoingMarkdown } from '../../src/chat/render-markdown.js';
 import { createSeenIds } from '../../src/chat/seen-ids.js';
 import { splitText } from '../../src/chat/split-text.js';
@@ -47,11 +48,10 @@ export function createWecomBot(options: WecomBotOptions): ChatAdapter {
   const seen = createSeenIds();
   let running = false;
 
-  /** Markdown parts, each under a pushed message's size, sent one by one, paced per conversation. */
+  /** Markdown parts, each under a pushed message's size: one reply to the pacer, so they stay together. */
   const pushParts = async (conversationId: string, parts: readonly string[]): Promise<void> => {
-    for (const content of parts) {
-      await pacer.schedule(conversationId, () => client.sendMessage(conversationId, { msgtype: 'markdown', markdown: { content } }));
-    }
+    const post = (content: string) => () => client.sendMessage(conversationId, { msgtype: 'markdown', markdown: { content } });
+    await pacer.send(conversationId, parts.map(post), post(TEXT.busy));
   };
   /** A post with no message to answer: all of it as one message where it fits. */
   const push = (conversationId: string, outgoing: readonly Outgoing[]): Promise<void> =>
@@ -96,26 +96,24 @@ export function createWecomBot(options: WecomBotOptions): ChatAdapter {
   return {
     platform: 'wecom',
     async start() {
-      try {
-        await connectOrFail(
-          (ok, fail) => {
-            client.once('authenticated', ok);
-            client.on('error', (error) => {
-              if (/Authentication failed/u.test(error.message)) {
-                fail(`WeCom rejected the bot's credentials (WECOM_BOT_ID, WECOM_BOT_SECRET): ${error.message.replace(/^Authentication failed: /u, '')}`);
-              } else if (!running) {
-                fail(`WeCom could not be reached at ${options.wsUrl} (WECOM_WS_URL, network): ${error.message}`);
-              }
-            });
-            client.connect();
-          },
-          `WeCom did not answer at ${options.wsUrl} within seconds (WECOM_WS_URL, network)`,
-          options.startupTimeoutMs,
-        );
-      } catch (error) {
-        client.disconnect();
-        throw error;
-      }
+      await connectOrFail(
+        (ok, fail) => {
+          client.once('authenticated', ok);
+          client.on('error', (error) => {
+            if (/Authentication failed/u.test(error.message)) {
+              fail(`WeCom rejected the bot's credentials (WECOM_BOT_ID, WECOM_BOT_SECRET): ${error.message.replace(/^Authentication failed: /u, '')}`);
+            } else if (!running) {
+              fail(`WeCom could not be reached at ${options.wsUrl} (WECOM_WS_URL, network): ${error.message}`);
+            }
+          });
+          client.connect();
+        },
+        {
+          timeoutMessage: `WeCom did not answer at ${options.wsUrl} within seconds (WECOM_WS_URL, network)`,
+          timeoutMs: options.startupTimeoutMs,
+          abandon: () => client.disconnect(),
+        },
+      );
       running = true;
       logger.info(`WeCom: connected as 智能机器人 ${options.botId}`);
     },

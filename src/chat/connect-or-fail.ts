@@ -12,15 +12,28 @@ export class StartupError extends Error {
 /** How long start-up waits for a platform before naming its endpoint variable. */
 export const STARTUP_TIMEOUT_MS = 8000;
 
+export interface ConnectOrFailOptions {
+  /** Why start-up gave up when nothing came in time, naming the endpoint variable. */
+  timeoutMessage: string;
+  timeoutMs?: number | undefined;
+  /** Undoes a failed attempt (closes the client, stops its retries) before the error is thrown. */
+  abandon(): void;
+}
+
 /**
  * Runs `attempt`, which settles once: `ok()` when connected, `fail(message)` when not. Resolves on ok;
- * rejects with StartupError(message) on fail, or with `timeoutMessage` when neither came in time.
+ * on fail, or when neither came in time, abandons the attempt and rejects with a StartupError.
  */
-export function connectOrFail(
-  attempt: (ok: () => void, fail: (message: string) => void) => void,
-  timeoutMessage: string,
-  timeoutMs = STARTUP_TIMEOUT_MS,
-): Promise<void> {
+export async function connectOrFail(attempt: (ok: () => void, fail: (message: string) => void) => void, options: ConnectOrFailOptions): Promise<void> {
+  try {
+    await settleOnce(attempt, options.timeoutMessage, options.timeoutMs ?? STARTUP_TIMEOUT_MS);
+  } catch (error) {
+    options.abandon();
+    throw error;
+  }
+}
+
+function settleOnce(attempt: (ok: () => void, fail: (message: string) => void) => void, timeoutMessage: string, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const timer = setTimeout(() => settle(new StartupError(timeoutMessage)), timeoutMs);

@@ -33,6 +33,16 @@ afterAll(async () => {
   await Promise.all([wecom?.stop(), dingtalk?.stop()]);
 });
 
+/** The variables pointing both platforms at their fakes. */
+const wecomAndDingtalk = () => ({
+  WECOM_BOT_ID: wecom.botId,
+  WECOM_BOT_SECRET: wecom.secret,
+  WECOM_WS_URL: wecom.url,
+  DINGTALK_CLIENT_ID: dingtalk.clientId,
+  DINGTALK_CLIENT_SECRET: dingtalk.clientSecret,
+  DINGTALK_GATEWAY_URL: dingtalk.gatewayUrl,
+});
+
 const platforms = (): Platform[] => [
   {
     name: 'WeCom',
@@ -59,14 +69,7 @@ const platforms = (): Platform[] => [
 describe('npm start with only the WeCom and DingTalk variables set', () => {
   let bot: StartedProcess;
   beforeAll(async () => {
-    bot = startProcess({
-      WECOM_BOT_ID: wecom.botId,
-      WECOM_BOT_SECRET: wecom.secret,
-      WECOM_WS_URL: wecom.url,
-      DINGTALK_CLIENT_ID: dingtalk.clientId,
-      DINGTALK_CLIENT_SECRET: dingtalk.clientSecret,
-      DINGTALK_GATEWAY_URL: dingtalk.gatewayUrl,
-    });
+    bot = startProcess(wecomAndDingtalk());
     await bot.waitForStderr(/WeCom: connected/u);
     await bot.waitForStderr(/DingTalk: connected/u);
   }, 60000);
@@ -113,12 +116,7 @@ describe('every platform in one process', () => {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${slack.url}/api/`,
       PORT: '0',
-      WECOM_BOT_ID: wecom.botId,
-      WECOM_BOT_SECRET: wecom.secret,
-      WECOM_WS_URL: wecom.url,
-      DINGTALK_CLIENT_ID: dingtalk.clientId,
-      DINGTALK_CLIENT_SECRET: dingtalk.clientSecret,
-      DINGTALK_GATEWAY_URL: dingtalk.gatewayUrl,
+      ...wecomAndDingtalk(),
     });
     try {
       await bot.waitForStderr(/DingTalk: connected/u, 60000);

@@ -1,11 +1,16 @@
 // Real processes for tests: an environment with none of the developer's assistant settings, and a
 // run that collects both streams and the exit code.
 import { spawn } from 'node:child_process';
+import { ADAPTERS } from '../../adapters/index.js';
+
+/** Every chat platform's variables, from the adapter registry. */
+const PLATFORM_VARIABLES = new Set(ADAPTERS.flatMap((a) => Object.keys(a.env)));
 
 /** process.env without any setting the assistant reads, plus `extra`. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
+    if (PLATFORM_VARIABLES.has(k)) continue;
     if (/^(WECHATY_|WECHAT_|SLACK_|QUIZ_|MISSES_|PORT$|ADMIN_IDS$|KNOWLEDGE_DIR$|DATA_DIR$|LOG_LEVEL$|npm_)/.test(k)) continue;
     env[k] = v;
   }

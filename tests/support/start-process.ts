@@ -5,8 +5,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADAPTERS } from '../../adapters/index.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
+import { cleanEnv } from './run-process.js';
 
 export interface StartedProcess {
   child: ChildProcessWithoutNullStreams;
@@ -21,18 +21,13 @@ export interface StartedProcess {
   stop(): Promise<number | null>;
 }
 
-const SHARED = ['DATA_DIR', 'KNOWLEDGE_DIR', 'LOG_LEVEL', 'ADMIN_IDS', 'WECHAT_PREFIX', 'QUIZ_TIMEOUT_SECONDS', 'QUIZ_SEED'];
-
 export function startProcess(vars: Record<string, string>): StartedProcess {
   const script = join(projectRoot(), 'dist/src/cli/start.js');
   if (!existsSync(script)) throw new Error('dist/ is missing: run `npm run build`');
-  const dropped = new Set([...SHARED, ...ADAPTERS.flatMap((a) => Object.keys(a.env))]);
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!dropped.has(k) && !k.startsWith('npm_')) env[k] = v;
   const dataDir = mkdtempSync(join(tmpdir(), 'fanguai-start-'));
   const child = spawn(process.execPath, [script], {
     cwd: dataDir,
-    env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...vars },
+    env: cleanEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'info', ...vars }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
