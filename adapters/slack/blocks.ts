@@ -35,8 +35,8 @@ const divider: Block = { type: 'divider' };
 
 /** 「*二（三）1*　（三）婚姻登记 · 省实施细则」: where the clause sits. */
 function heading(answer: Answer): string {
-  const document = answer.documentName && answer.documentVersion ? `${answer.documentName}（${answer.documentVersion}）` : answer.documentName;
-  const where = [answer.title, document]
+  // The document as every renderer names it, with the version quoted (src/core/reply-view.ts).
+  const where = [answer.title, viewClause(answer).documentName]
     .filter((s) => s && s.trim() !== '')
     .map((s) => truncateMrkdwn(escapeMrkdwn(s), HEADING_PART));
   return [`*${escapeMrkdwn(answer.path || answer.id)}*`, where.join(' · ')].filter((s) => s !== '').join('　');
