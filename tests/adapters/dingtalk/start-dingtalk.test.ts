@@ -81,8 +81,10 @@ describe('npm start with a DingTalk Stream robot', () => {
   });
 
   it('全文 and 「不对」 work in a private chat', async () => {
-    await fake.reply(fake.say('谁负责婚姻登记相关反拐措施', { staffId: 'zhao04' }));
-    expect(plain(await fake.reply(fake.say('全文', { staffId: 'zhao04' })))).toContain('省实施细则 二（一）3（1）');
+    const clause = loadKnowledgeBase(knowledgeDir()).clauses.find((c) => c.id === 'p1-2')!;
+    // The answer quotes an excerpt; 全文 then shows the whole clause, verbatim.
+    expect(plain(await fake.reply(fake.say('联席会议办公室设在哪', { staffId: 'zhao04' })))).not.toContain(clause.text);
+    expect(plain(await fake.reply(fake.say('全文', { staffId: 'zhao04' })))).toContain(clause.text);
     expect(plain(await fake.reply(fake.say('不对', { staffId: 'zhao04' })))).toContain('谢谢指正');
   });
 

@@ -77,9 +77,12 @@ describe('npm start with WeCom 智能机器人', () => {
   });
 
   it('全文 after an answer shows the whole clause, and 「不对」 is taken as feedback', async () => {
-    await fake.reply(fake.say('谁负责婚姻登记相关反拐措施', { userid: 'zhaoliu' }));
+    const clause = loadKnowledgeBase(knowledgeDir()).clauses.find((c) => c.id === 'p1-2')!;
+    // The answer quotes an excerpt; 全文 then shows the whole clause, verbatim.
+    expect(plain(await fake.reply(fake.say('联席会议办公室设在哪', { userid: 'zhaoliu' })))).not.toContain(clause.text);
     const full = plain(await fake.reply(fake.say('全文', { userid: 'zhaoliu' })));
-    expect(full).toContain('省实施细则 二（一）3（1）');
+    expect(full).toContain('一（二）');
+    expect(full).toContain(clause.text);
     const flagged = plain(await fake.reply(fake.say('不对', { userid: 'zhaoliu' })));
     expect(flagged).toContain('谢谢指正');
   });
