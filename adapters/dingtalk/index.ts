@@ -97,6 +97,8 @@ export function createDingtalkBot(options: DingtalkBotOptions): ChatAdapter {
 
   return {
     platform: 'dingtalk',
+    // Groups deliver only @-messages to the bot: a daily question there says to @ it.
+    traits: { groupsNeedMention: true },
     async start() {
       await connectOrFail((ok, fail) => void client.connectOnce().then(ok, (error: unknown) => fail(describeStartupError(error, options.gatewayUrl))), {
         timeoutMessage: `DingTalk did not answer at ${options.gatewayUrl} within seconds (DINGTALK_GATEWAY_URL, network)`,

@@ -95,6 +95,8 @@ export function createWecomBot(options: WecomBotOptions): ChatAdapter {
 
   return {
     platform: 'wecom',
+    // Groups deliver only @-messages to the bot: a daily question there says to @ it.
+    traits: { groupsNeedMention: true },
     async start() {
       await connectOrFail(
         (ok, fail) => {
