@@ -115,7 +115,7 @@ export class FakeDingtalk {
   }
 
   /** A raw downstream frame (redeliveries, other topics, garbage). */
-  sendDown(type: string, topic: string, data: string, messageId = randomUUID()): void {
+  sendDown(type: string, topic: string, data: string, messageId: string = randomUUID()): void {
     this.socket?.send(
       JSON.stringify({
         specVersion: '1.0',
