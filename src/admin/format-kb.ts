@@ -1,20 +1,30 @@
-// Texts of /kb status and /kb reload, for a chat window: short, Chinese, problems verbatim.
+// Texts of /kb status and /kb reload, for a chat window: short, Chinese, problems verbatim but
+// bounded — at most MAX_PROBLEMS_SHOWN lines of at most MAX_PROBLEM_CHARS each, and the whole reply
+// under MAX_REPLY_CHARS, whatever the files hold (a 1 MB clause once made a 118-message reply).
 import type { KbStatus, ReloadResult } from '../core/live-assistant.js';
 import { formatProblem } from '../knowledge/load.js';
+import { clip, MAX_PROBLEM_CHARS, MAX_PROBLEMS_SHOWN, MAX_REPLY_CHARS } from '../knowledge/limits.js';
 import { formatLocalTime } from './format-time.js';
 
 /** A chat reply lists this many problems or changes; the rest are counted. */
-const MAX_LINES = 10;
+const MAX_LINES = MAX_PROBLEMS_SHOWN;
+
+export const RELOAD_BUSY = '知识库正在重新加载，请等它完成（完成后会有回复）再试。';
 
 export function formatStatus(s: KbStatus): string {
-  return [
+  return clip([
     `知识库版本 ${s.version}，共 ${s.clauses} 条条款，加载于 ${formatLocalTime(s.loadedAt)}。`,
     '文件：',
-    ...s.documents.map((d) => `· ${d.shortName}（${d.id}，${d.level}级）${d.clauses} 条`),
-  ].join('\n');
+    ...s.documents.map((d) => clip(`· ${d.shortName}（${d.id}，${d.level}级）${d.clauses} 条`, MAX_PROBLEM_CHARS)),
+  ].join('\n'), MAX_REPLY_CHARS);
 }
 
 export function formatReload(r: ReloadResult): string {
+  return clip(reloadText(r), MAX_REPLY_CHARS);
+}
+
+function reloadText(r: ReloadResult): string {
+  if (!r.ok && r.busy) return RELOAD_BUSY;
   if (!r.ok) {
     return [
       `重新加载失败，仍在使用原来的知识库（版本 ${r.status.version}，${r.status.clauses} 条条款）。问题：`,
@@ -39,6 +49,7 @@ export function formatReload(r: ReloadResult): string {
 }
 
 function capped(lines: string[], what: string): string[] {
-  if (lines.length <= MAX_LINES) return lines;
-  return [...lines.slice(0, MAX_LINES), `……另有 ${lines.length - MAX_LINES} ${what}`];
+  const shown = lines.slice(0, MAX_LINES).map((l) => clip(l, MAX_PROBLEM_CHARS));
+  if (lines.length <= MAX_LINES) return shown;
+  return [...shown, `……另有 ${lines.length - MAX_LINES} ${what}`];
 }

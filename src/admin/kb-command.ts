@@ -26,7 +26,7 @@ export function createKbCommand(options: KbCommandOptions): CommandPlugin {
     adminOnly: true,
     // Shown to everyone in /help: the one part of this feature every user takes part in.
     help: ['· 回答不对：回复「不对」（可附上正确说法），管理员会核对'],
-    run(ctx) {
+    async run(ctx) {
       // The handler already refuses others (adminOnly); this keeps the plugin safe on its own.
       if (!ctx.isAdmin) return [{ kind: 'rejected', text: '抱歉，这个命令只有管理员可以用。' }];
       const [sub = '', ...rest] = ctx.command.args.split(/\s+/u);
@@ -36,7 +36,8 @@ export function createKbCommand(options: KbCommandOptions): CommandPlugin {
           return [{ kind: 'kb', text: formatStatus(options.live.status()) }];
         case 'reload':
         case '重新加载': {
-          const result = options.live.reload();
+          // Off the event loop: other messages are answered while it runs.
+          const result = await options.live.reload();
           options.onReload?.(result, `${ctx.msg.platform}:${ctx.msg.senderId}`);
           return [{ kind: 'kb', text: formatReload(result) }];
         }

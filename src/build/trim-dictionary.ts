@@ -17,6 +17,8 @@
 // `prepare` rebuilds it on every install and every build refreshes it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { DEFAULT_LIMITS } from '../knowledge/limits.js';
+import { readKnowledgeFile } from '../knowledge/read-file.js';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isMain } from '../cli/is-main.js';
@@ -146,14 +148,20 @@ export function restFiles(rest: readonly DictLine[]): {
 /** The knowledge files (vocabulary.yaml among them): the words the documents and staff use. */
 export function domainTexts(knowledgeDirs: readonly string[]): string[] {
   const texts: string[] = [];
-  const walk = (dir: string) => {
+  // Read as the loader reads (regular files within the folder, size limits): a FIFO or a link to
+  // /dev/zero left in knowledge/ must not hang the build; the loader reports such files.
+  const budget = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes, maxTotalBytes: DEFAULT_LIMITS.maxTotalBytes, remaining: DEFAULT_LIMITS.maxTotalBytes };
+  const walk = (root: string, dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(ya?ml|txt|md)$/.test(e.name)) texts.push(readFileSync(p, 'utf8'));
+      if (e.isDirectory()) walk(root, p);
+      else if (/\.(ya?ml|txt|md)$/.test(e.name)) {
+        const read = readKnowledgeFile(root, p, budget);
+        if (read.ok) texts.push(read.text);
+      }
     }
   };
-  for (const d of knowledgeDirs) if (existsSync(d)) walk(d);
+  for (const d of knowledgeDirs) if (existsSync(d)) walk(d, d);
   return texts;
 }
 

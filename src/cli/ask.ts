@@ -2,7 +2,7 @@
 // `npm run -s ask -- --json "问题"`     one JSON object {question, intent, answers}
 // `npm run -s ask -- --json`            questions from stdin, one a line → one JSON object a line
 // (-s: without it npm prints its own banner on standard output first)
-import { createInterface } from 'node:readline';
+import { MAX_QUESTION_CHARS } from '../chat/sanitize.js';
 import type { Assistant } from '../core/assistant.js';
 import { renderReplyText } from '../core/render-text.js';
 import type { Reply } from '../core/types.js';
@@ -63,20 +63,59 @@ export async function runAsk(argv: string[], io: AskIo): Promise<number> {
   const print = (reply: Reply) =>
     io.stdout.write(json ? JSON.stringify(replyJson(reply)) + '\n' : renderReplyText(reply) + '\n');
 
+  // The chat's limit, said as the chat says it; the answer is to the question's first part.
+  const cut = (text: string, length: number, where: string): string => {
+    if (length <= MAX_QUESTION_CHARS) return text.trim();
+    io.stderr.write(`${where}问题太长了（${length} 字），只按前 ${MAX_QUESTION_CHARS} 字回答；请只问要问的那一句（${MAX_QUESTION_CHARS}字以内）。\n`);
+    return text.slice(0, MAX_QUESTION_CHARS).trim();
+  };
   if (question) {
-    print(assistant.ask(question));
+    print(assistant.ask(cut(question, question.length, '')));
     return 0;
   }
   // Batch: one question a line, answered in order as lines arrive.
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let first = true;
-  for await (const line of lines) {
-    if (!line.trim()) continue;
+  let n = 0;
+  for await (const { text, length } of boundedLines(io.stdin, MAX_QUESTION_CHARS)) {
+    n++;
+    if (!text.trim()) continue;
     if (!json && !first) io.stdout.write('\n');
-    print(assistant.ask(line.trim()));
+    print(assistant.ask(cut(text, length, `第 ${n} 行：`)));
     first = false;
   }
   return 0;
+}
+
+/**
+ * The input's lines (without \r\n), each kept to its first `keep` characters and with its full
+ * length: a line of 200 MB is never held whole (readline would hold it all).
+ */
+export async function* boundedLines(input: NodeJS.ReadableStream, keep: number): AsyncGenerator<{ text: string; length: number }> {
+  let text = '';
+  let length = 0;
+  const decoder = new TextDecoder('utf-8');
+  const take = (piece: string) => {
+    if (text.length < keep + 1) text += piece.slice(0, keep + 1 - text.length);
+    length += piece.length;
+  };
+  const end = () => {
+    const line = { text: text.endsWith('\r') ? text.slice(0, -1) : text, length: text.endsWith('\r') ? length - 1 : length };
+    text = '';
+    length = 0;
+    return line;
+  };
+  for await (const chunk of input) {
+    const s = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    let from = 0;
+    for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+      take(s.slice(from, nl));
+      yield end();
+      from = nl + 1;
+    }
+    take(s.slice(from));
+  }
+  take(decoder.decode());
+  if (length > 0) yield end();
 }
 
 if (isMain(import.meta.url)) {

@@ -3,10 +3,11 @@
 // the validated knowledge base is kept as JSON under dist/cache/, named by a hash of every
 // knowledge file and of the loader's own code, so an edit to either is never served stale.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Assistant } from '../core/assistant.js';
+import { DEFAULT_LIMITS } from '../knowledge/limits.js';
 import { knowledgeDir, projectRoot } from '../knowledge/paths.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 
@@ -17,10 +18,20 @@ function filesUnder(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+/**
+ * What identifies one knowledge file: its bytes when it is a small regular file, else its kind,
+ * size and time (never opened: a FIFO would block, /dev/zero never end; the loader reports them).
+ */
+function fingerprint(path: string): Buffer | string {
+  const s = lstatSync(path);
+  if (s.isFile() && s.size <= DEFAULT_LIMITS.maxFileBytes) return readFileSync(path);
+  return `${s.mode} ${s.size} ${s.mtimeMs}`;
+}
+
 /** Hash of the knowledge files (names and bytes) and of the code that turns them into a KnowledgeBase. */
 export function knowledgeCacheKey(dir: string): string {
   const hash = createHash('sha256').update(dir).update('\0');
-  for (const f of filesUnder(dir)) hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
+  for (const f of filesUnder(dir)) hash.update(relative(dir, f)).update('\0').update(fingerprint(f)).update('\0');
   const loaderDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'knowledge');
   for (const f of filesUnder(loaderDir)) {
     const s = statSync(f);

@@ -1,9 +1,13 @@
 // `npm run kb -- <command>`: the administrator's tools for the knowledge files.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { diffKnowledge, formatDiff } from '../knowledge/diff.js';
-import { checkKnowledge, formatProblem } from '../knowledge/load.js';
+import { DEFAULT_LIMITS } from '../knowledge/limits.js';
+import { checkKnowledge, formatProblem, isSourcePath } from '../knowledge/load.js';
+import { loadKnowledgeOffThread } from '../knowledge/load-off-thread.js';
+import { parseYaml } from '../knowledge/parse-yaml.js';
+import { readKnowledgeFile } from '../knowledge/read-file.js';
+import { checkRegression } from '../core/regression.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { renderDocumentText } from '../knowledge/render-document.js';
 import { readServedSnapshot } from '../knowledge/served-snapshot.js';
@@ -63,7 +67,7 @@ const OPTIONS = {
 
 const SHORT_USAGE = 'npm run kb -- check|sentences|draft|replace|history|changes|render|diff|misses|test [options] (npm run kb -- help)';
 
-/** The exit code; a Promise of it only for commands that read a Word or PDF file. */
+/** The exit code; a Promise of it for `check` (it loads on a worker thread, within a time limit) and for commands that read a Word or PDF file. */
 export function runKb(
   argv: string[],
   out: Out = process.stdout,
@@ -124,8 +128,16 @@ function validKnowledge(dir: string, err: Out, why?: string): KnowledgeBase | nu
   return null;
 }
 
-function check(dir: string, out: Out, err: Out): number {
-  const { kb, problems } = checkKnowledge(dir);
+async function check(dir: string, out: Out, err: Out): Promise<number> {
+  const report = await loadKnowledgeOffThread(dir);
+  const kb = report.kb;
+  let problems = report.problems;
+  let saved = 0;
+  if (kb && problems.length === 0) {
+    // Saved questions (knowledge/regression.yaml) must keep their answers under these files.
+    saved = report.regression?.length ?? 0;
+    problems = checkRegression(report.regression ?? [], createAssistant({ kb }));
+  }
   if (!kb || problems.length > 0) {
     for (const p of problems) err.write(formatProblem(p) + '\n');
     err.write(`kb check: ${problems.length} problem(s); the knowledge base is not valid\n`);
@@ -134,26 +146,40 @@ function check(dir: string, out: Out, err: Out): number {
   const withUnits = kb.clauses.filter((c) => c.lead.length > 0).length;
   out.write(
     `kb check: OK — ${kb.documents.length} document(s), ${kb.clauses.length} clauses ` +
-      `(${withUnits} with responsible units), ${kb.units.length} units, version ${kb.version}\n`,
+      `(${withUnits} with responsible units), ${kb.units.length} units, ` +
+      `${saved} saved question(s) answered as before, version ${kb.version}\n`,
   );
   return 0;
 }
 
 function sentences(dir: string, docId: string | undefined, out: Out, err: Out): number {
-  // Reads only the document headers, so it works even while a clause is being fixed.
+  // Reads only the document headers, so it works even while a clause is being fixed; every file
+  // through the loader's bounded reader.
+  const budget = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes, maxTotalBytes: DEFAULT_LIMITS.maxTotalBytes, remaining: DEFAULT_LIMITS.maxTotalBytes };
+  const docDir = join(dir, 'documents');
+  const names = existsSync(docDir) ? readdirSync(docDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   const ids: string[] = [];
-  for (const f of readdirSync(join(dir, 'documents')).filter((f) => /\.ya?ml$/.test(f))) {
-    let header: { id?: string; source?: string } | undefined;
-    try {
-      header = (parse(readFileSync(join(dir, 'documents', f), 'utf8')) as { document?: typeof header })?.document;
-    } catch {
-      err.write(`knowledge/documents/${f}: not readable YAML; run \`npm run kb -- check\`\n`);
+  for (const f of names) {
+    const read = readKnowledgeFile(dir, join(docDir, f), budget);
+    const parsed = read.ok ? parseYaml(read.text, DEFAULT_LIMITS) : undefined;
+    if (!parsed?.ok) {
+      err.write(`knowledge/documents/${f}: not readable; run \`npm run kb -- check\`\n`);
       continue;
     }
-    if (header?.id) ids.push(header.id);
-    if (!header?.source || (docId && header.id !== docId)) continue;
-    out.write(`# ${header.id} (${header.source})\n`);
-    splitSentences(readFileSync(join(dir, header.source), 'utf8')).forEach((s, i) => {
+    const header = (parsed.data as { document?: { id?: unknown; source?: unknown } } | null)?.document;
+    if (typeof header?.id === 'string') ids.push(header.id);
+    if (typeof header?.source !== 'string' || (docId && header.id !== docId)) continue;
+    if (!isSourcePath(header.source)) {
+      err.write(`knowledge/documents/${f}: source must be under knowledge/sources/; run \`npm run kb -- check\`\n`);
+      continue;
+    }
+    const source = readKnowledgeFile(join(dir, 'sources'), join(dir, header.source), budget, 'knowledge/sources/');
+    if (!source.ok) {
+      err.write(`knowledge/${header.source} ${source.message}\n`);
+      continue;
+    }
+    out.write(`# ${String(header.id)} (${header.source})\n`);
+    splitSentences(source.text).forEach((s, i) => {
       out.write(`${i}\t${isAnnotation(s) ? '[annotation] ' : ''}${s}\n`);
     });
   }
@@ -243,7 +269,8 @@ if (isMain(import.meta.url)) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`kb: ${error instanceof Error ? error.message : String(error)}\n`);
+      // One line, never a stack trace.
+      process.stderr.write(`kb: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
       process.exitCode = 1;
     },
   );

@@ -9,7 +9,7 @@ import { createLastReplies } from '../chat/last-replies.js';
 import { createLogger } from '../chat/logger.js';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig, type AppConfig } from '../config/load-config.js';
-import { createLiveAssistant, type LiveAssistant } from '../core/live-assistant.js';
+import { openLiveAssistant, type LiveAssistant } from '../core/live-assistant.js';
 import { KnowledgeError, formatProblem } from '../knowledge/load.js';
 import { createFeedback } from '../admin/feedback.js';
 import { createChangesInterceptor } from '../admin/changes-chat.js';
@@ -51,7 +51,8 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   // Served live, so /kb reload and SIGHUP swap in edited knowledge; live.kb() is always the current one.
   let live: LiveAssistant;
   try {
-    live = createLiveAssistant({
+    // Read and validated off the event loop, within the loader's size and time limits.
+    live = await openLiveAssistant({
       knowledgeDir: config.knowledgeDir,
       // What is being served, for `npm run kb -- diff`; not being able to write it must not stop the chat.
       dataDir: config.dataDir,
@@ -131,7 +132,7 @@ export async function main(io: StartIo = process): Promise<number | undefined> {
   const kbCommand = createKbCommand({ live, onReload: (result, by) => logReload(logger, result, by) });
   // 「这个文件最近改了什么」「二（一）3（1）改过吗」: answered from the served knowledge's versions.
   const changesInChat = createChangesInterceptor({ getKnowledge: () => live.kb() });
-  const reloadOnSignal = () => logReload(logger, live.reload(), 'SIGHUP');
+  const reloadOnSignal = () => void live.reload().then((result) => logReload(logger, result, 'SIGHUP'));
   process.on('SIGHUP', reloadOnSignal);
 
   // One memory of each conversation's last reply, whichever platform it is on (全文, 「不对」).

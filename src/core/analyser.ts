@@ -36,14 +36,44 @@ export interface AnalyserOptions {
 
 const CJK_CHAR = /^[\u3400-\u9fff]$/;
 
-/** jieba glues question words together (谁查, 没人管): such a word asks, it is not a topic. */
-function madeOfQuestionWords(word: string, stop: ReadonlySet<string>): boolean {
+/**
+ * jieba glues question words together (谁查, 没人管): such a word asks, it is not a topic. Only the
+ * last `longest` positions can start a question word ending here, so this is linear in the word's
+ * length (a 200,000-letter "word" took 87 s when every start was tried).
+ */
+function madeOfQuestionWords(word: string, stop: ReadonlySet<string>, longest: number): boolean {
   const ok: boolean[] = [true];
   for (let end = 1; end <= word.length; end++) {
     ok[end] = false;
-    for (let start = 0; start < end && !ok[end]; start++) ok[end] = ok[start] && stop.has(word.slice(start, end));
+    for (let start = Math.max(0, end - longest); start < end && !ok[end]; start++) ok[end] = ok[start] && stop.has(word.slice(start, end));
   }
   return ok[word.length];
+}
+
+/** Longest word looked for inside another: far above any dictionary word, unit name or domain term. */
+const MAX_PART = 32;
+
+/**
+ * For each word, the other words (of at most MAX_PART characters) it contains, in the order of
+ * `words`. Looks up the word's substrings of the lengths the words have instead of testing every
+ * pair of words, which grows with the square of a long question's length; this stays linear.
+ */
+function wordsInside(words: readonly string[]): Map<string, string[]> {
+  const order = new Map(words.map((w, i) => [w, i]));
+  const lengths = [...new Set(words.map((w) => w.length))].filter((n) => n <= MAX_PART);
+  const inside = new Map<string, string[]>();
+  for (const word of words) {
+    const found = new Set<string>();
+    for (const n of lengths) {
+      if (n >= word.length) continue;
+      for (let i = 0; i + n <= word.length; i++) {
+        const part = word.slice(i, i + n);
+        if (order.has(part)) found.add(part);
+      }
+    }
+    if (found.size > 0) inside.set(word, [...found].sort((a, b) => order.get(a)! - order.get(b)!));
+  }
+  return inside;
 }
 
 /** Results are shared between callers: frozen, so no caller can change another's. */
@@ -51,6 +81,7 @@ const frozen = <T>(x: T): T => (Array.isArray(x) ? (Object.freeze(x) as T) : x);
 
 export function createAnalyser(o: AnalyserOptions): Analyser {
   const stop = new Set(o.questionWords.map(normaliseText));
+  const longestStop = Math.max(0, ...[...stop].map((w) => w.length));
   const unitNames = new Set(o.units.words().map((w) => o.units.canonical(w)!));
 
   const processWord = (raw: string): string[] | null => {
@@ -60,7 +91,7 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
     if (unit) return [unit];
     const syn = o.synonyms[word];
     if (syn) return [...syn];
-    if (stop.has(word) || madeOfQuestionWords(word, stop)) return null;
+    if (stop.has(word) || madeOfQuestionWords(word, stop, longestStop)) return null;
     // A lone character is too vague to retrieve by (and is mostly a particle or a typo's debris).
     if (CJK_CHAR.test(word)) return null;
     return [word];
@@ -71,13 +102,14 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
 
   const topicWords = remembered((text: string): TopicWord[] => {
     const words = [...new Set(tokenize(text).map((w) => w.trim()).filter(Boolean))];
-    const longest = words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
+    const inside = wordsInside(words);
+    const contained = new Set([...inside.values()].flat());
+    const longest = words.filter((w) => !contained.has(w));
     const out: TopicWord[] = [];
     for (const word of longest) {
       const terms = processTerm(word) ?? [];
       if (terms.some((t) => unitNames.has(t))) continue;
-      const parts = words
-        .filter((o) => o !== word && word.includes(o))
+      const parts = (inside.get(word) ?? [])
         .map((o) => processTerm(o) ?? [])
         .filter((ts) => ts.length > 0 && !ts.some((t) => unitNames.has(t)));
       if (terms.length || parts.length) out.push({ word, terms, parts });

@@ -1,21 +1,29 @@
 // The assistant being served, swappable while the bots run (`/kb reload`, SIGHUP). A reload reads
-// knowledge/ as it is now, validates all of it, builds the new index off to the side and only then
-// swaps one reference; on any problem the old knowledge keeps serving and the problems are returned.
+// knowledge/ as it is now and validates all of it on a worker thread (bounded in size and time, so
+// chat goes on meanwhile), builds the new index off to the side, replays the saved questions of
+// knowledge/regression.yaml, and only then swaps one reference; on any problem the old knowledge
+// keeps serving and the problems are returned. One reload runs at a time.
 import { checkKnowledge, type KnowledgeProblem, type KnowledgeReport } from '../knowledge/load.js';
 import { compareClauses, unitsWithChangedDuties } from '../knowledge/clause-changes.js';
 import { diffKnowledge, type KnowledgeDiff } from '../knowledge/diff.js';
 import { KnowledgeError } from '../knowledge/load.js';
+import { loadKnowledgeOffThread } from '../knowledge/load-off-thread.js';
 import { writeServedSnapshot } from '../knowledge/served-snapshot.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { createAssistant, type Assistant } from './assistant.js';
+import { checkRegression } from './regression.js';
 
 export interface LiveAssistantOptions {
   knowledgeDir: string;
   /** Where the served snapshot goes (for `npm run kb -- diff`); none written when absent. */
   dataDir?: string;
   clock?: () => Date;
-  /** Reads and fully validates the folder; defaults to checkKnowledge (a cache may stand in at start-up). */
+  /** Reads and fully validates the folder for the first load; defaults to checkKnowledge. */
   load?: (knowledgeDir: string) => KnowledgeReport;
+  /** The first load's report when it was already made (openLiveAssistant loads it off the event loop). */
+  initial?: KnowledgeReport;
+  /** Reads and validates the folder for a reload; defaults to loadKnowledgeOffThread. */
+  loadForReload?: (knowledgeDir: string) => Promise<KnowledgeReport>;
   /** Builds the assistant for a knowledge base; defaults to createAssistant. */
   build?: (kb: KnowledgeBase) => Assistant;
   /** Told when the snapshot cannot be written: serving goes on regardless. */
@@ -46,13 +54,16 @@ export interface DiffSummary {
 
 export type ReloadResult =
   | { ok: true; previousVersion: string; status: KbStatus; diff: DiffSummary; detail: KnowledgeDiff }
-  | { ok: false; problems: KnowledgeProblem[]; status: KbStatus };
+  | { ok: false; problems: KnowledgeProblem[]; status: KbStatus; busy?: false }
+  /** Another reload was still running: nothing was done. */
+  | { ok: false; busy: true; problems: []; status: KbStatus };
 
 export interface LiveAssistant extends Assistant {
   /** The knowledge base being served now. */
   kb(): KnowledgeBase;
   status(): KbStatus;
-  reload(): ReloadResult;
+  /** Never rejects; resolves at once with busy: true while another reload runs. */
+  reload(): Promise<ReloadResult>;
 }
 
 interface Served {
@@ -61,25 +72,37 @@ interface Served {
   loadedAt: Date;
 }
 
+/** Loads the knowledge off the event loop, then serves it (rejects with KnowledgeError when not valid). */
+export async function openLiveAssistant(options: LiveAssistantOptions): Promise<LiveAssistant> {
+  const load = options.loadForReload ?? loadKnowledgeOffThread;
+  return createLiveAssistant({ ...options, initial: options.initial ?? (await load(options.knowledgeDir)) });
+}
+
 /** Loads the knowledge once (throws KnowledgeError when it is not valid) and serves it. */
 export function createLiveAssistant(options: LiveAssistantOptions): LiveAssistant {
   const clock = options.clock ?? (() => new Date());
   const build = options.build ?? ((kb: KnowledgeBase) => createAssistant({ kb }));
   const load = options.load ?? checkKnowledge;
+  const loadForReload = options.loadForReload ?? ((dir: string) => loadKnowledgeOffThread(dir));
 
   /** Everything a reload needs, or the problems; nothing is swapped here. */
-  const prepare = (): { served: Served } | { problems: KnowledgeProblem[] } => {
-    let report;
-    try {
-      report = load(options.knowledgeDir);
-    } catch (error) {
-      return { problems: [{ file: options.knowledgeDir, message: `cannot read: ${(error as Error).message}` }] };
-    }
+  const prepare = (report: KnowledgeReport): { served: Served } | { problems: KnowledgeProblem[] } => {
     if (!report.kb || report.problems.length > 0) return { problems: report.problems };
+    let served: Served;
     try {
-      return { served: { kb: report.kb, assistant: build(report.kb), loadedAt: clock() } };
+      served = { kb: report.kb, assistant: build(report.kb), loadedAt: clock() };
     } catch (error) {
-      return { problems: [{ file: options.knowledgeDir, message: `cannot build the index: ${(error as Error).message}` }] };
+      return { problems: [{ file: 'knowledge', message: `cannot build the index: ${(error as Error).message.split('\n')[0]}` }] };
+    }
+    const broken = checkRegression(report.regression ?? [], served.assistant);
+    return broken.length > 0 ? { problems: broken } : { served };
+  };
+
+  const loadNow = (): KnowledgeReport => {
+    try {
+      return load(options.knowledgeDir);
+    } catch (error) {
+      return { kb: null, problems: [{ file: 'knowledge', message: `cannot be read: ${(error as Error).message.split('\n')[0]}` }] };
     }
   };
 
@@ -92,10 +115,11 @@ export function createLiveAssistant(options: LiveAssistantOptions): LiveAssistan
     }
   };
 
-  const first = prepare();
+  const first = prepare(options.initial ?? loadNow());
   if ('problems' in first) throw new KnowledgeError(first.problems);
   let current: Served = first.served;
   snapshot(current);
+  let reloading: Promise<ReloadResult> | undefined;
 
   const status = (): KbStatus => {
     const { kb, loadedAt } = current;
@@ -123,13 +147,25 @@ export function createLiveAssistant(options: LiveAssistantOptions): LiveAssistan
     kb: () => current.kb,
     status,
     reload() {
-      const next = prepare();
-      if ('problems' in next) return { ok: false, problems: next.problems, status: status() };
-      const previous = current;
-      current = next.served;
-      snapshot(current);
-      const detail = diffKnowledge(previous.kb, current.kb);
-      return { ok: true, previousVersion: previous.kb.version, status: status(), diff: summarise(detail, previous.kb, current.kb), detail };
+      if (reloading) return Promise.resolve({ ok: false, busy: true, problems: [], status: status() });
+      reloading = (async (): Promise<ReloadResult> => {
+        let report: KnowledgeReport;
+        try {
+          report = await loadForReload(options.knowledgeDir);
+        } catch (error) {
+          report = { kb: null, problems: [{ file: 'knowledge', message: `cannot be read: ${(error as Error).message.split('\n')[0]}` }] };
+        }
+        const next = prepare(report);
+        if ('problems' in next) return { ok: false, problems: next.problems, status: status() };
+        const previous = current;
+        current = next.served;
+        snapshot(current);
+        const detail = diffKnowledge(previous.kb, current.kb);
+        return { ok: true, previousVersion: previous.kb.version, status: status(), diff: summarise(detail, previous.kb, current.kb), detail };
+      })().finally(() => {
+        reloading = undefined;
+      });
+      return reloading;
     },
   };
 }

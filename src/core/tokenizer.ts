@@ -10,7 +10,7 @@
 //     trimmed file's median instead.
 // Either means loading again, so words are collected until a text needs them; a one-shot command
 // can name its question first (prefetchWords) and load once.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -291,16 +291,31 @@ function cut(text: string): { words: string[]; added: number[] } {
   return { words, added: [...added] };
 }
 
-/** A user dictionary for one load() (read there and then deleted); null if it cannot be written. */
+/**
+ * A user dictionary for one load() (read there and then deleted); null if it cannot be written.
+ * nodejieba reads it only from a path, so it goes into this process's own folder, made by mkdtemp
+ * (a random name, mode 0700: no other user can plant a link in it), created exclusively ('wx': an
+ * existing file or link is never followed), and the folder is removed when the process exits.
+ */
 let written = 0;
+let privateDir: string | null | undefined;
 function writeUserDictionary(lines: string[]): string | null {
-  const dir = join(tmpdir(), 'fanguai-jieba');
-  const file = join(dir, `${process.pid}-${++written}.utf8`);
+  if (privateDir === undefined) {
+    try {
+      privateDir = mkdtempSync(join(tmpdir(), 'fanguai-jieba-'));
+      chmodSync(privateDir, 0o700);
+      const dir = privateDir;
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    } catch {
+      privateDir = null;
+    }
+  }
+  if (!privateDir) return null;
+  const file = join(privateDir, `user-${++written}.utf8`);
   // cppjieba splits its user dictionary setting on | and ;
   if (/[|;]/.test(file)) return null;
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, lines.join('\n') + '\n');
+    writeFileSync(file, lines.join('\n') + '\n', { flag: 'wx', mode: 0o600 });
     return file;
   } catch {
     return null;

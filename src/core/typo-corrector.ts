@@ -66,6 +66,9 @@ function nearlySame(a: string, b: string): boolean {
   return tail(a, i + 1) === tail(b, i + 1) || tail(a, i) === tail(b, i + 1) || tail(a, i + 1) === tail(b, i);
 }
 
+/** Longest text read for typos: the chat's question limit. */
+const MAX_TYPO_TEXT = 1000;
+
 export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
   let index: { sound: Map<string, Set<string>>; shape: Map<string, Set<string>>; pinyin: (t: string) => string[] } | undefined;
   const build = () => {
@@ -106,6 +109,9 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
 
   return {
     correct(q) {
+      // Typos are read in questions (chat and ask cut at 1,000 characters); the word spans below are
+      // quadratic in the text's length, so a longer text is left as typed.
+      if (q.length > MAX_TYPO_TEXT) return null;
       index ??= build();
       const chars = [...q];
       const syllables = index.pinyin(q);

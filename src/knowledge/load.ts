@@ -1,15 +1,19 @@
 // Reads, validates and proves the knowledge files. Nothing else in the program reads knowledge/.
 // Every problem names the file, the clause id where there is one, and what is wrong; a
 // knowledge base with any problem is never returned, so a broken edit cannot go live.
+// Every file is read through readKnowledgeFile and parseYaml, so each is bounded alike (kind,
+// size, UTF-8, aliases, nesting); src/knowledge/load-off-thread.ts adds the time limit.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { resolveAnnotation } from './annotation.js';
-import { archiveFiles, archiveProblems } from './archive.js';
+import { ARCHIVE_DIR, archiveFiles, archiveProblems } from './archive.js';
+import { clip, DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { ancestorPaths, isPath, normalisePath } from './outline-path.js';
-import { documentFileSchema, unitsFileSchema, type DocumentFile } from './schema.js';
+import { parseYaml } from './parse-yaml.js';
+import { confined, readKnowledgeFile, type ReadBudget } from './read-file.js';
+import { documentFileSchema, regressionFileSchema, unitsFileSchema, type DocumentFile } from './schema.js';
 import { isAnnotation, splitClauseText, splitSentences, stripMarker } from './source-sentences.js';
 import type { ArchivedDocument, Clause, DocumentInfo, KnowledgeBase, Section, Unit } from './types.js';
 import { conflictingTerms, createUnitRegistry, type UnitRegistry } from './unit-registry.js';
@@ -29,28 +33,56 @@ export class KnowledgeError extends Error {
   }
 }
 
+/** One line: file, clause, problem; long quotes are shortened and line breaks become spaces. */
 export function formatProblem(p: KnowledgeProblem): string {
-  return `${p.file}${p.clause ? ` [${p.clause}]` : ''}: ${p.message}`;
+  const message = p.message.replace(/「([^」]{61,})」/g, (_m, inner: string) => `「${clip(inner, 60)}」`);
+  return `${p.file}${p.clause ? ` [${p.clause}]` : ''}: ${message}`.replace(/\s+/g, ' ');
 }
 
 export interface KnowledgeReport {
   kb: KnowledgeBase | null;
   problems: KnowledgeProblem[];
+  /** knowledge/regression.yaml: saved questions and the units they must keep answering. */
+  regression?: RegressionQuestion[];
 }
 
+export interface RegressionQuestion {
+  question: string;
+  /** Outline path the top answer must have, when given. */
+  clause?: string;
+  lead: string[];
+  cooperate: string[];
+}
+
+export const REGRESSION_FILE = 'regression.yaml';
+
 /** Loads the knowledge base or throws a KnowledgeError listing every problem. */
-export function loadKnowledgeBase(dir: string): KnowledgeBase {
-  const { kb, problems } = checkKnowledge(dir);
+export function loadKnowledgeBase(dir: string, limits: LoadLimits = DEFAULT_LIMITS): KnowledgeBase {
+  const { kb, problems } = checkKnowledge(dir, limits);
   if (!kb || problems.length > 0) throw new KnowledgeError(problems);
   return kb;
 }
 
+/** What one load reads with: the folder, the size budget, the YAML limits, the content hash. */
+interface Reader {
+  dir: string;
+  budget: ReadBudget;
+  limits: LoadLimits;
+  hash: ReturnType<typeof createHash>;
+}
+
 /** Validates everything under `dir` and returns the problems (and the knowledge base when there are none). */
-export function checkKnowledge(dir: string): KnowledgeReport {
+export function checkKnowledge(dir: string, limits: LoadLimits = DEFAULT_LIMITS): KnowledgeReport {
   const problems: KnowledgeProblem[] = [];
   const hash = createHash('sha256');
+  const reader: Reader = {
+    dir,
+    budget: { maxFileBytes: limits.maxFileBytes, maxTotalBytes: limits.maxTotalBytes, remaining: limits.maxTotalBytes },
+    limits,
+    hash,
+  };
   const unitsPath = join(dir, 'units.yaml');
-  const unitsFile = readYaml(unitsPath, dir, unitsFileSchema, problems, hash);
+  const unitsFile = readYaml(unitsPath, reader, unitsFileSchema, problems);
   const units: Unit[] = (unitsFile?.units ?? []).map((u) => ({
     name: u.name,
     aliases: u.aliases,
@@ -66,16 +98,13 @@ export function checkKnowledge(dir: string): KnowledgeReport {
   const documents: DocumentInfo[] = [];
   const clauses: Clause[] = [];
   const docDir = join(dir, 'documents');
-  const docFiles = existsSync(docDir)
-    ? readdirSync(docDir).filter((f) => /\.ya?ml$/.test(f)).sort()
-    : [];
-  if (docFiles.length === 0) problems.push({ file: rel(dir, docDir), message: 'no document files (*.yaml)' });
+  const docFiles = listDocuments(docDir, reader, problems);
   const seenIds = new Map<string, string>();
   for (const f of docFiles) {
     const path = join(docDir, f);
-    const doc = readYaml(path, dir, documentFileSchema, problems, hash);
+    const doc = readYaml(path, reader, documentFileSchema, problems);
     if (!doc) continue;
-    const built = checkDocument(doc, rel(dir, path), dir, unitsReadable ? registry : null, problems, hash);
+    const built = checkDocument(doc, rel(dir, path), reader, unitsReadable ? registry : null, problems);
     if (!built) continue;
     if (documents.some((d) => d.id === built.info.id)) {
       problems.push({ file: rel(dir, path), message: `document id ${built.info.id} is used by another file` });
@@ -91,39 +120,106 @@ export function checkKnowledge(dir: string): KnowledgeReport {
   // Earlier versions go through the same reading and proofs (not the unit registry: units are renamed).
   const archive: ArchivedDocument[] = [];
   for (const path of archiveFiles(dir)) {
-    const doc = readYaml(path, dir, documentFileSchema, problems, hash);
-    const built = doc && checkDocument(doc, rel(dir, path), dir, null, problems, hash);
+    const doc = readYaml(path, reader, documentFileSchema, problems);
+    const built = doc && checkDocument(doc, rel(dir, path), reader, null, problems, ARCHIVE_DIR);
     if (built) archive.push({ info: built.info, clauses: built.clauses, file: rel(dir, path) });
   }
   problems.push(...archiveProblems(archive, documents));
   // The staff words (issue #12): read like every other file, checked against the clauses and units.
   const vocabularyPath = join(dir, 'vocabulary.yaml');
-  const vocabularyFile = readYaml(vocabularyPath, dir, vocabularyFileSchema, problems, hash);
+  const vocabularyFile = readYaml(vocabularyPath, reader, vocabularyFileSchema, problems);
   const vocabulary = vocabularyFile ? buildVocabulary(vocabularyFile) : null;
   if (vocabulary && problems.length === 0) {
     for (const p of checkVocabulary(vocabulary, clauses, units)) problems.push({ file: rel(dir, vocabularyPath), message: p.message });
   }
+  const regression = readRegression(reader, unitsReadable ? registry : null, problems);
   if (problems.length > 0 || !vocabulary) return { kb: null, problems };
   const kb: KnowledgeBase = { documents, units, clauses, vocabulary, version: hash.digest('hex').slice(0, 12) };
   if (archive.length > 0) kb.archive = archive;
-  return { kb, problems };
+  return { kb, problems, regression };
+}
+
+/** The document files' names, or none after saying why. */
+function listDocuments(docDir: string, reader: Reader, problems: KnowledgeProblem[]): string[] {
+  const file = rel(reader.dir, docDir);
+  let names: string[] = [];
+  try {
+    lstatSync(docDir);
+    const where = confined(reader.dir, docDir, 'knowledge/');
+    if (!where.ok) {
+      problems.push({ file, message: where.message });
+      return [];
+    }
+    names = readdirSync(where.real).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      problems.push({ file, message: code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code ?? 'error'})` });
+      return [];
+    }
+  }
+  if (names.length === 0) problems.push({ file, message: 'no document files (*.yaml)' });
+  if (names.length > reader.limits.maxDocuments) {
+    problems.push({ file, message: `holds ${names.length} document files; at most ${reader.limits.maxDocuments} are read` });
+    return [];
+  }
+  return names;
+}
+
+/** knowledge/regression.yaml, when there is one: every unit it names must exist. */
+function readRegression(reader: Reader, registry: UnitRegistry | null, problems: KnowledgeProblem[]): RegressionQuestion[] {
+  const path = join(reader.dir, REGRESSION_FILE);
+  try {
+    lstatSync(path);
+  } catch {
+    return []; // optional: a county's own knowledge folder may not have saved questions yet
+  }
+  const file = readYaml(path, reader, regressionFileSchema, problems);
+  if (!file) return [];
+  const out: RegressionQuestion[] = [];
+  for (const q of file.questions) {
+    const at = (message: string) => problems.push({ file: rel(reader.dir, path), message: `question 「${q.question}」: ${message}` });
+    if (registry) {
+      for (const n of [...q.lead, ...q.cooperate]) {
+        const canonical = registry.resolve(n);
+        if (!canonical) at(`unit 「${n}」 is not in units.yaml`);
+        else if (canonical !== n) at(`unit 「${n}」 should be written by its canonical name 「${canonical}」`);
+      }
+    }
+    out.push({ question: q.question, ...(q.clause ? { clause: normalisePath(q.clause) } : {}), lead: q.lead, cooperate: q.cooperate });
+  }
+  return out;
+}
+
+/**
+ * A document's `source`: a plain relative path under `folder` (sources/ for the documents being
+ * served, archive/ for their earlier versions), never ../ nor absolute.
+ */
+export function isSourcePath(source: string, folder = 'sources'): boolean {
+  const parts = source.split('/');
+  return parts[0] === folder && parts.length >= 2 && parts.every((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('\\'));
 }
 
 function checkDocument(
   doc: DocumentFile,
   file: string,
-  dir: string,
+  reader: Reader,
   registry: UnitRegistry | null,
   problems: KnowledgeProblem[],
-  hash: ReturnType<typeof createHash>,
+  sourceFolder = 'sources',
 ): { info: DocumentInfo; clauses: Clause[] } | null {
-  const sourcePath = join(dir, doc.document.source);
-  if (!existsSync(sourcePath)) {
-    problems.push({ file, message: `source file ${doc.document.source} does not exist` });
+  if (!isSourcePath(doc.document.source, sourceFolder)) {
+    problems.push({ file, message: `source ${doc.document.source} must be a file under knowledge/${sourceFolder}/, such as ${sourceFolder}/name.txt` });
     return null;
   }
-  const source = readFileSync(sourcePath, 'utf8');
-  hash.update(source);
+  const sourcePath = join(reader.dir, doc.document.source);
+  const read = readKnowledgeFile(join(reader.dir, sourceFolder), sourcePath, reader.budget, `knowledge/${sourceFolder}/`);
+  if (!read.ok) {
+    problems.push({ file, message: `source file ${doc.document.source} ${read.message === 'file is missing' ? 'does not exist' : read.message}` });
+    return null;
+  }
+  const source = read.text;
+  reader.hash.update(source);
   const flatSource = source.replace(/\s+/g, '');
   const sentences = splitSentences(source);
   const used = new Set<string>(); // raw sentence texts accounted for
@@ -250,41 +346,52 @@ function checkUnits(
 
 function readYaml<T extends z.ZodTypeAny>(
   path: string,
-  dir: string,
+  reader: Reader,
   schema: T,
   problems: KnowledgeProblem[],
-  hash: ReturnType<typeof createHash>,
 ): z.infer<T> | null {
-  const file = rel(dir, path);
-  if (!existsSync(path)) {
-    problems.push({ file, message: 'file is missing' });
+  const file = rel(reader.dir, path);
+  const read = readKnowledgeFile(reader.dir, path, reader.budget);
+  if (!read.ok) {
+    problems.push({ file, message: read.message });
     return null;
   }
-  const text = readFileSync(path, 'utf8');
-  hash.update(text);
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const line = e.linePos?.[0];
-      problems.push({ file, message: `YAML error${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}` });
-    }
+  reader.hash.update(read.text);
+  const parsed = parseYaml(read.text, reader.limits);
+  if (!parsed.ok) {
+    for (const message of parsed.problems) problems.push({ file, message });
     return null;
   }
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(parsed.data);
   if (!result.success) {
-    const data = doc.toJS() as { clauses?: Array<{ id?: unknown }> } | null;
-    for (const issue of result.error.issues) {
+    const data = parsed.data as { clauses?: Array<{ id?: unknown }> } | null;
+    // One line per field; a file with thousands of bad entries is summed up after the first few.
+    const issues = result.error.issues;
+    for (const issue of issues.slice(0, MAX_SCHEMA_ISSUES)) {
       const clauseIndex = issue.path[0] === 'clauses' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
-      const id = clauseIndex !== undefined ? data?.clauses?.[clauseIndex]?.id : undefined;
+      const id = clauseIndex !== undefined && Array.isArray(data?.clauses) ? data.clauses[clauseIndex]?.id : undefined;
       problems.push({
         file,
-        ...(typeof id === 'string' ? { clause: id } : {}),
-        message: `${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+        ...(typeof id === 'string' ? { clause: id.slice(0, 60) } : {}),
+        message: `${issue.path.join('.').slice(0, 80) || '(top level)'}: ${describeIssue(issue)}`,
       });
     }
+    if (issues.length > MAX_SCHEMA_ISSUES) problems.push({ file, message: `… and ${issues.length - MAX_SCHEMA_ISSUES} more problems of the same kind` });
     return null;
   }
   return result.data;
+}
+
+const MAX_SCHEMA_ISSUES = 20;
+
+/** zod's message, with unknown keys listed briefly (a 40,000-key paste is one short line). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.slice(0, 5).map((k) => k.slice(0, 30)).join(', ');
+    const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}${more} (a misspelt field? only the documented fields are allowed)`;
+  }
+  return issue.message.slice(0, 160);
 }
 
 function firstDifference(a: string, b: string): string {

@@ -6,6 +6,8 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { DEFAULT_LIMITS } from './limits.js';
+import { parseYaml } from './parse-yaml.js';
 import { ARCHIVE_DIR } from './archive.js';
 import { checkKnowledge, type KnowledgeProblem } from './load.js';
 import { documentFileSchema, type DocumentFile } from './schema.js';
@@ -113,9 +115,10 @@ function readDocumentFile(file: string): { text: string; doc: DocumentFile } | {
   if (!stat.isFile()) return { message: `${file} is not a regular file` };
   if (stat.size > MAX_DOCUMENT_FILE_BYTES) return { message: `${file} is larger than ${MAX_DOCUMENT_FILE_BYTES} bytes` };
   const text = readFileSync(file, 'utf8');
-  const yaml = parseDocument(text);
-  if (yaml.errors.length > 0) return { message: `${basename(file)} is not readable YAML: ${(yaml.errors[0]?.message ?? '').split('\n')[0]}; nothing replaced` };
-  const parsed = documentFileSchema.safeParse(yaml.toJS());
+  // The loader's YAML reading: linear, aliases and nesting bounded, one line on failure.
+  const yaml = parseYaml(text, DEFAULT_LIMITS);
+  if (!yaml.ok) return { message: `${basename(file)} is not readable YAML: ${yaml.problems[0]}; nothing replaced` };
+  const parsed = documentFileSchema.safeParse(yaml.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { message: `${basename(file)} is not a document file: ${issue?.path.join('.') || '(top level)'}: ${issue?.message}; nothing replaced` };
@@ -125,7 +128,8 @@ function readDocumentFile(file: string): { text: string; doc: DocumentFile } | {
 
 function documentIdOf(path: string): string | undefined {
   try {
-    return (parseDocument(readFileSync(path, 'utf8')).toJS() as { document?: { id?: string } } | null)?.document?.id;
+    const yaml = parseYaml(readFileSync(path, 'utf8'), DEFAULT_LIMITS);
+    return yaml.ok ? (yaml.data as { document?: { id?: string } } | null)?.document?.id : undefined;
   } catch {
     return undefined;
   }

@@ -1,12 +1,13 @@
-// The shape of the files under knowledge/, as administrators write them.
+// The shape of the files under knowledge/, as administrators write them. Strict: a key the
+// schema does not know is an error (a misspelt `cooperate` must not silently drop its units).
 import { z } from 'zod';
 
 const name = z.string().trim().min(1);
 
-export const unitsFileSchema = z.object({
+export const unitsFileSchema = z.strictObject({
   units: z
     .array(
-      z.object({
+      z.strictObject({
         name,
         full_name: name.optional(),
         aliases: z.array(name).default([]),
@@ -15,8 +16,8 @@ export const unitsFileSchema = z.object({
     .min(1),
 });
 
-export const documentFileSchema = z.object({
-  document: z.object({
+export const documentFileSchema = z.strictObject({
+  document: z.strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and -'),
     title: name,
     short_name: name,
@@ -32,11 +33,11 @@ export const documentFileSchema = z.object({
       .optional(),
   }),
   sections: z
-    .array(z.object({ path: name, title: z.string().min(1).nullable() }))
+    .array(z.strictObject({ path: name, title: z.string().min(1).nullable() }))
     .default([]),
   clauses: z
     .array(
-      z.object({
+      z.strictObject({
         id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'use letters, digits and -'),
         path: name,
         text: name,
@@ -49,8 +50,21 @@ export const documentFileSchema = z.object({
     )
     .min(1),
   skipped: z
-    .array(z.object({ sentence: z.number().int().nonnegative(), reason: name }))
+    .array(z.strictObject({ sentence: z.number().int().nonnegative(), reason: name }))
     .default([]),
+});
+
+export const regressionFileSchema = z.strictObject({
+  questions: z
+    .array(
+      z.strictObject({
+        question: name,
+        clause: name.optional(),
+        lead: z.array(name),
+        cooperate: z.array(name).default([]),
+      }),
+    )
+    .min(1),
 });
 
 export type UnitsFile = z.infer<typeof unitsFileSchema>;

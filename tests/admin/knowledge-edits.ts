@@ -38,3 +38,19 @@ export function duplicateClauseId(dir: string): void {
 export function unknownLeadUnit(dir: string): void {
   edit(dir, PROVINCIAL, (t) => t.replace('    lead: [省民政厅]\n    cooperate: [省公安厅]\n    provenance: [112', '    lead: [省婚姻登记局]\n    cooperate: [省公安厅]\n    provenance: [112'));
 }
+
+/**
+ * A well-formed edit that moves a duty: the marriage clause's annotation (in the source, where the
+ * scrape has it twice, and in the curated file) now makes 省公安厅 lead and 省民政厅 cooperate.
+ * Every proof still holds; only the saved questions (knowledge/regression.yaml) notice.
+ */
+export function moveMarriageDuty(dir: string): void {
+  const before = '（责任单位：省民政厅负责，省公安厅配合）';
+  const after = '（责任单位：省公安厅负责，省民政厅配合）';
+  edit(dir, SOURCE, (t) => t.replaceAll(before, after));
+  edit(dir, PROVINCIAL, (t) =>
+    t
+      .replace(before, after)
+      .replace('    lead: [省民政厅]\n    cooperate: [省公安厅]\n    provenance: [112', '    lead: [省公安厅]\n    cooperate: [省民政厅]\n    provenance: [112'),
+  );
+}

@@ -28,7 +28,7 @@ function setup() {
 }
 
 describe('createLiveAssistant', () => {
-  it('serves an edited clause after reload, and says what changed', () => {
+  it('serves an edited clause after reload, and says what changed', async () => {
     const { dir, dataDir, live, later } = setup();
     expect(live.ask(QUESTION).answers[0]!.text.startsWith(OLD_MARRIAGE)).toBe(true);
     const before = live.status();
@@ -38,7 +38,7 @@ describe('createLiveAssistant', () => {
     expect(live.ask(QUESTION).answers[0]!.text.startsWith(OLD_MARRIAGE)).toBe(true);
 
     later('2026-03-01T09:30:00Z');
-    const result = live.reload();
+    const result = await live.reload();
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.diff).toMatchObject({ added: 0, removed: 0, changed: 1 });
@@ -58,14 +58,14 @@ describe('createLiveAssistant', () => {
     ['a corrupted file', corruptProvincialFile, /YAML error at line \d+/, undefined],
     ['a duplicate clause id', duplicateClauseId, /duplicate clause id/, 'p2-1-3-1'],
     ['an unknown unit', unknownLeadUnit, /lead unit 「省婚姻登记局」 is not in units\.yaml/, 'p2-1-3-1'],
-  ])('keeps the old knowledge serving after %s, naming file, clause and problem', (_label, breakIt, problem, clause) => {
+  ])('keeps the old knowledge serving after %s, naming file, clause and problem', async (_label, breakIt, problem, clause) => {
     const { dir, dataDir, live } = setup();
     reviseMarriageClause(dir); // a good edit in the same batch must not go live either
     breakIt(dir);
     const before = live.status();
     const snapshotBefore = readFileSync(join(dataDir, SNAPSHOT_FILE), 'utf8');
 
-    const result = live.reload();
+    const result = await live.reload();
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const hit = result.problems.find((p) => problem.test(p.message));
@@ -76,22 +76,22 @@ describe('createLiveAssistant', () => {
     expect(readFileSync(join(dataDir, SNAPSHOT_FILE), 'utf8')).toBe(snapshotBefore);
   });
 
-  it('brings a county document live on reload, and answers name it', () => {
+  it('brings a county document live on reload, and answers name it', async () => {
     const { dir, live } = setup();
     // Before: no county unit is known, so 民政局 is the province's.
     expect(live.ask('县民政局负责哪些工作').unit).toBe('省民政厅');
     addCountyDocument(dir);
-    const result = live.reload();
+    const result = await live.reload();
     expect(result.ok && result.diff.documentsAdded).toEqual(['shixian']);
     expect(live.status().documents.map((d) => [d.id, d.level])).toEqual([['fujian-provincial', '省'], ['shixian', '县']]);
     expect(live.ask('县民政局负责哪些工作').unit).toBe('县民政局');
     expect(live.ask('县里婚姻登记谁负责').answers[0]).toMatchObject({ documentName: '示例县细则', lead: ['县民政局'] });
   });
 
-  it('keeps serving when the knowledge folder is gone altogether', () => {
+  it('keeps serving when the knowledge folder is gone altogether', async () => {
     const { dir, live } = setup();
     rmSync(join(dir, 'documents'), { recursive: true });
-    const result = live.reload();
+    const result = await live.reload();
     expect(result.ok).toBe(false);
     expect(live.ask(QUESTION).answers[0]?.lead).toEqual(['省民政厅']);
   });

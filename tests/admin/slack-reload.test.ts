@@ -1,27 +1,19 @@
 // The Slack bot (real Bolt app over HTTP, fake Web API): an administrator reloads edited knowledge
 // and people see the new text; others are refused; 「回答有误」 under an answer records a flag.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFeedback } from '../../src/admin/feedback.js';
-import { createKbCommand } from '../../src/admin/kb-command.js';
-import { createChatHandler } from '../../src/chat/create-chat-handler.js';
-import { createLiveAssistant } from '../../src/core/live-assistant.js';
-import { createMissStore, type MissStore } from '../../src/store/misses.js';
-import { openDatabase } from '../../src/store/open-database.js';
 import {
   BOT_USER_ID,
-  blockText,
   commandBody,
   directMessageEvent,
   eventBody,
   FORM,
   mentionEvent,
   sendSigned,
-  startHarness,
   waitFor,
   type Harness,
 } from '../adapters/slack/harness.js';
-import { knowledgeCopy } from '../knowledge/helpers.js';
 import { NEW_MARRIAGE, OLD_MARRIAGE, reviseMarriageClause, unknownLeadUnit } from './knowledge-edits.js';
+import { posted, startReloadBot } from './slack-bot.js';
 
 const QUESTION = '谁负责婚姻登记相关反拐措施';
 let h: Harness | undefined;
@@ -30,31 +22,11 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function startBot(): Promise<{ h: Harness; dir: string; store: MissStore }> {
-  const dir = knowledgeCopy();
-  const live = createLiveAssistant({ knowledgeDir: dir });
-  const store = createMissStore(openDatabase(':memory:'));
-  const feedback = createFeedback({ store, version: () => live.kb().version });
-  const handler = feedback.observe(
-    createChatHandler({
-      assistant: live,
-      prefixes: ['反拐'],
-      adminIds: ['slack:UBOSS'],
-      commands: [createKbCommand({ live })],
-      interceptors: [feedback.interceptor],
-    }),
-  );
-  h = await startHarness(handler, {
-    onFlagWrong: (f) => feedback.flag({ platform: 'slack', conversation: f.conversation, question: f.question, answerIds: f.answerIds }),
-  });
-  return { h, dir, store };
+async function startBot() {
+  const bot = await startReloadBot();
+  h = bot.h;
+  return bot;
 }
-
-/** Text of the n-th chat.postMessage (blocks, or the plain text). */
-const posted = (h: Harness, n: number) => {
-  const p = h.slack.posts()[n]!.params;
-  return p.blocks ? blockText(p.blocks) : String(p.text);
-};
 
 let seq = 0;
 const dmFrom = (user: string, text: string) =>

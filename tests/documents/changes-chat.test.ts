@@ -13,7 +13,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { projectRoot } from '../../src/knowledge/paths.js';
 import { startConsole, type ConsoleProcess } from '../admin/console-process.js';
 import { knowledgeCopy } from '../knowledge/helpers.js';
-import { EDITS, draftRevisedProvincial, resolveReviewPoints } from './provincial-edition.js';
+import { EDITS, draftRevisedProvincial, resolveReviewPoints, updateSavedQuestions } from './provincial-edition.js';
 
 let bot: ConsoleProcess | undefined;
 const dirs: string[] = [];
@@ -40,6 +40,7 @@ describe('what changed, in chat', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
 
+    updateSavedQuestions(dir);
     const reload = await bot.say('/kb reload', /知识库已重新加载[\s\S]*\n\n/);
     expect(reload).toContain('新版本：省实施细则：2021年版 → 2023年版');
     expect(reload).toContain('条款：新增 1，删除 1，修改 2。');

@@ -76,3 +76,18 @@ export function resolveReviewPoints(draftFile: string): string[] {
   writeFileSync(draftFile, draft.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
   return draft.split('\n').filter((l) => l.startsWith('#   - '));
 }
+
+/**
+ * The saved questions (knowledge/regression.yaml) brought in line with the edits, as the
+ * administrator does with `kb replace`: 二（一）3（1）'s new units, 二（五）3's question gone. Without
+ * this the regression gate refuses the new version (tests/knowledge/regression.test.ts).
+ */
+export function updateSavedQuestions(dir: string): void {
+  const file = join(dir, 'regression.yaml');
+  const before = readFileSync(file, 'utf8');
+  const after = before
+    .replace('clause: 二（一）3（1）\n    lead: [省民政厅]\n    cooperate: [省公安厅]', 'clause: 二（一）3（1）\n    lead: [省民政厅, 省公安厅]\n    cooperate: [省妇联]')
+    .replace(/ {2}- question: [^\n]*\n {4}clause: 二（五）3\n {4}lead: \[\]\n {4}cooperate: \[\]\n/, '');
+  if (after.split('\n').length !== before.split('\n').length - 4) throw new Error('regression.yaml did not take both edits');
+  writeFileSync(file, after);
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKb } from '../../src/cli/kb.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { knowledgeCopy } from '../knowledge/helpers.js';
-import { EDITS, draftRevisedProvincial, resolveReviewPoints } from './provincial-edition.js';
+import { EDITS, draftRevisedProvincial, resolveReviewPoints, updateSavedQuestions } from './provincial-edition.js';
 
 async function kb(args: string[]) {
   let stdout = '';
@@ -53,6 +53,7 @@ describe('replacing the provincial document with a revised version', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2021年版 → 2023年版');
     expect(readdirSync(join(dir, 'archive/fujian-provincial')).sort()).toEqual(['2021-11-03.txt', '2021-11-03.yaml']);
+    updateSavedQuestions(dir);
     const check = await kb(['check', '--dir', dir]);
     expect(check.stdout).toMatch(/kb check: OK — 1 document\(s\), 45 clauses/);
     const kbNow = loadKnowledgeBase(dir);

@@ -1,7 +1,9 @@
 // Shared by the knowledge tests: the real knowledge folder and throw-away copies of it.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { afterEach } from 'vitest';
 import { knowledgeDir } from '../../src/knowledge/paths.js';
 import type { Unit } from '../../src/knowledge/types.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -28,4 +30,17 @@ export function knowledgeCopy(file?: string, edit?: (text: string) => string): s
     writeFileSync(path, after);
   }
   return dir;
+}
+
+/** knowledgeCopy for a test file whose copies are removed after each test (call at the top level). */
+export function knowledgeCopiesPerTest(): typeof knowledgeCopy {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return (file, edit) => {
+    const dir = knowledgeCopy(file, edit);
+    dirs.push(dir);
+    return dir;
+  };
 }

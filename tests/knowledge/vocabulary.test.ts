@@ -45,7 +45,7 @@ describe('kb check on vocabulary.yaml', () => {
 });
 
 describe('a staff word added without code', () => {
-  it('is understood after /kb reload, and forgotten after it is removed again', () => {
+  it('is understood after /kb reload, and forgotten after it is removed again', async () => {
     const dir = copy();
     const live = createLiveAssistant({ knowledgeDir: dir });
     const question = '扯证那块归谁管';
@@ -53,10 +53,10 @@ describe('a staff word added without code', () => {
     const file = join(dir, 'vocabulary.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('synonyms:\n', 'synonyms:\n  扯证: [婚姻登记]\n'));
-    expect(live.reload().ok).toBe(true);
+    expect((await live.reload()).ok).toBe(true);
     expect(live.ask(question).answers[0]?.lead).toEqual(['省民政厅']);
     writeFileSync(file, original);
-    expect(live.reload().ok).toBe(true);
+    expect((await live.reload()).ok).toBe(true);
     expect(live.ask(question).answers).toEqual([]);
   });
 

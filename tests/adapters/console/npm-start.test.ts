@@ -1,6 +1,6 @@
 // The real `npm start` process with no chat credentials: the console chat on a pipe.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,24 @@ describe('npm start (console)', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('PORT');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to start on a FIFO and a link to /dev/zero in the knowledge, one line each, instead of hanging', async () => {
+    const knowledge = mkdtempSync(join(tmpdir(), 'fanguai-knowledge-'));
+    try {
+      cpSync(join(root, 'knowledge'), knowledge, { recursive: true });
+      expect(spawnSync('mkfifo', [join(knowledge, 'documents', 'county.yaml')]).status).toBe(0);
+      symlinkSync('/dev/zero', join(knowledge, 'documents', 'zero.yaml'));
+      const run = await npmStart('谁负责婚姻登记相关反拐措施\n', { KNOWLEDGE_DIR: knowledge });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `Knowledge error in ${knowledge} (run \`npm run kb -- check\`):\n` +
+          '  knowledge/documents/county.yaml: is a FIFO (named pipe); only regular files are read\n' +
+          '  knowledge/documents/zero.yaml: leads outside knowledge/ (a symbolic link); only links within knowledge/ are followed\n',
+      );
+    } finally {
+      rmSync(knowledge, { recursive: true, force: true });
+    }
   });
 });
