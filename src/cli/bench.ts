@@ -6,6 +6,8 @@
 //                words they need; p50/p99 over every call
 //   scale        the same on a synthetic knowledge base 100× the real one, and its build time
 //                (median of three builds)
+//   long line    `fanguai ask --json` with one 200,000-character line on stdin (issue 14), the slowest
+//                of several shapes (refused text, a question repeated, letters), median of runs
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +27,10 @@ export const TARGETS = {
   queryP99Us: 1000,
   scaleQueryP99Us: 10_000,
   scaleBuildMs: 1000,
+  longLineMs: 1000,
 };
+/** Shapes of a hostile 200,000-character line: each takes a different path through the analysis. */
+const LONG_LINES = ['婚', '谁负责婚姻登记', '收样登计那边咋弄', 'a'].map((s) => s.repeat(Math.ceil(200_000 / s.length)).slice(0, 200_000));
 
 export interface BenchFigures {
   coldStartMs: number;
@@ -40,12 +45,14 @@ export interface BenchFigures {
   scaleQueryP50Us: number;
   scaleQueryP99Us: number;
   scaleBuildMs: number;
+  longLineMs: number;
   targetsMet: {
     coldStart: boolean;
     peakRss: boolean;
     queryP99: boolean;
     scaleQueryP99: boolean;
     scaleBuild: boolean;
+    longLine: boolean;
     all: boolean;
   };
   dictionary: string;
@@ -67,9 +74,9 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-function wallMs(args: string[]): number {
+function wallMs(args: string[], input?: string): number {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  const r = spawnSync(process.execPath, args, input === undefined ? { stdio: 'ignore' } : { input, stdio: ['pipe', 'ignore', 'ignore'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}`);
   return ms;
@@ -149,6 +156,7 @@ export async function runBench(options: { quick?: boolean } = {}): Promise<Bench
     cold.push(wallMs(ask));
   }
   const rss = Array.from({ length: runs }, () => maxRssMb(ask));
+  const longLineMs = Math.max(...LONG_LINES.map((line) => median(Array.from({ length: quick ? 1 : 3 }, () => wallMs(ask.slice(0, -1), line + '\n')))));
 
   const kb = await loadCachedKnowledge();
   const questions = loadEvalSet(join(projectRoot(), 'tests', 'fixtures', 'eval')).map((c) => c.question);
@@ -182,6 +190,7 @@ export async function runBench(options: { quick?: boolean } = {}): Promise<Bench
     queryP99: queryP99Us <= TARGETS.queryP99Us,
     scaleQueryP99: scaleQueryP99Us <= TARGETS.scaleQueryP99Us,
     scaleBuild: scaleBuildMs <= TARGETS.scaleBuildMs,
+    longLine: longLineMs <= TARGETS.longLineMs,
   };
   const dict = dictionaryInUse();
   const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -198,6 +207,7 @@ export async function runBench(options: { quick?: boolean } = {}): Promise<Bench
     scaleQueryP50Us: round(percentile(scale, 50), 0),
     scaleQueryP99Us: round(scaleQueryP99Us, 0),
     scaleBuildMs: round(scaleBuildMs),
+    longLineMs: round(longLineMs),
     targetsMet: { ...met, all: Object.values(met).every(Boolean) },
     dictionary:
       dict.kind === 'trimmed' && dict.manifest
@@ -217,6 +227,7 @@ export function formatBench(f: BenchFigures): string {
     ['index build', `${f.buildMs} ms`, '', ''],
     [`query, ${f.scaleClauses} clauses`, `p50 ${f.scaleQueryP50Us} µs, p99 ${f.scaleQueryP99Us} µs`, `p99 ≤ ${TARGETS.scaleQueryP99Us} µs`, ok(f.targetsMet.scaleQueryP99)],
     [`index build, ${f.scaleClauses} clauses`, `${f.scaleBuildMs} ms`, `≤ ${TARGETS.scaleBuildMs} ms`, ok(f.targetsMet.scaleBuild)],
+    ['ask, one 200,000-char line', `${f.longLineMs} ms (slowest shape)`, `≤ ${TARGETS.longLineMs} ms`, ok(f.targetsMet.longLine)],
   ];
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
   return [

@@ -20,7 +20,7 @@ import type { Answer, Reply } from './types.js';
 
 export type Half = 'existing' | 'tuning' | 'held-out';
 export type Expectation =
-  | { type: 'units'; lead: string[]; cooperate: string[] }
+  | { type: 'units'; lead: string[]; cooperate: string[]; clause?: string }
   | { type: 'unit'; unit: string; ids: string[]; role?: 'lead' | 'cooperate' | 'all' }
   | { type: 'lookup'; id: string }
   | { type: 'refuse' }
@@ -56,7 +56,7 @@ export function loadEvalSet(dir: string): EvalCase[] {
           : typeof o.id === 'string' ? { type: 'lookup', id: o.id }
           : o.roles ? { type: 'ids', ids: o.ids as string[] }
           : Array.isArray(o.anyOf) ? { type: 'any-of', ids: o.anyOf as string[] }
-          : { type: 'units', lead: o.lead as string[], cooperate: (o.cooperate ?? []) as string[] };
+          : { type: 'units', lead: o.lead as string[], cooperate: (o.cooperate ?? []) as string[], ...(typeof o.clause === 'string' ? { clause: o.clause } : {}) };
         const kind = typeof o.kind === 'string' ? o.kind : { units: 'responsibility', unit: 'unit', lookup: 'lookup', refuse: 'out-of-scope', ids: 'compound', 'any-of': 'any-of' }[expect.type];
         cases.push({ question: String(o.question), conversation: (o.conversation ?? []) as string[], expect, kind, half: half(i), file });
       });
@@ -128,9 +128,12 @@ function judge(c: EvalCase, reply: Reply): Judged {
   const e = c.expect;
   switch (e.type) {
     case 'units': {
-      const lead = !!top && sameSet(top.lead, e.lead);
-      const coop = !!top && sameSet(top.cooperate, e.cooperate);
-      return { ok: lead && coop, expected: `负责${list(e.lead)} 配合${list(e.cooperate)}`, got, answerable: true, partOk: { lead, coop } };
+      // A clause without units shares its (empty) units with every other such clause: there only
+      // the clause itself is right.
+      const clauseOk = !!top && (e.lead.length + e.cooperate.length > 0 || !e.clause || top.id === e.clause);
+      const lead = clauseOk && sameSet(top.lead, e.lead);
+      const coop = clauseOk && sameSet(top.cooperate, e.cooperate);
+      return { ok: lead && coop, expected: e.lead.length + e.cooperate.length ? `负责${list(e.lead)} 配合${list(e.cooperate)}` : `${e.clause ?? ''} 未标注责任单位`, got, answerable: true, partOk: { lead, coop } };
     }
     case 'unit': {
       const ids = new Set(reply.answers.map((a) => a.id));
@@ -154,6 +157,8 @@ function judge(c: EvalCase, reply: Reply): Judged {
 
 export interface Evaluation extends Figures {
   halves: Partial<Record<Half, HalfFigures>>;
+  /** The same per file of a split set (each written at its own time, so each half is reported apart too). */
+  files: Record<string, Partial<Record<Half, HalfFigures>>>;
   /** Answers whose text is not a clause's text as the knowledge holds it (must be none). */
   unquoted: number;
 }
@@ -174,7 +179,9 @@ export function evaluate(
   let falseRefusals = 0;
   let unquoted = 0;
   const failures: Failure[] = [];
-  const halves: Partial<Record<Half, { answerable: number[]; refused: number[]; precision: number[]; high: number[]; byKind: Record<string, number[]> }>> = {};
+  type Tally = { answerable: number[]; refused: number[]; precision: number[]; high: number[]; byKind: Record<string, number[]> };
+  const halves: Partial<Record<Half, Tally>> = {};
+  const files: Record<string, Partial<Record<Half, Tally>>> = {};
   for (const c of cases) {
     const reply = replyInConversation(assistant, roleWords, c, followUps);
     const j = judge(c, reply);
@@ -191,24 +198,30 @@ export function evaluate(
       else if (c.expect.type === 'lookup') { n.lookup[1]++; if (j.ok) n.lookup[0]++; }
       else if (c.expect.type === 'refuse') { n.refusal[1]++; if (j.ok) n.refusal[0]++; }
     }
-    const h = (halves[c.half] ??= { answerable: [0, 0], refused: [0, 0], precision: [0, 0], high: [0, 0], byKind: {} });
-    const k = (h.byKind[c.kind] ??= [0, 0]);
-    k[1]++; if (j.ok) k[0]++;
-    if (j.answerable) { h.answerable[1]++; if (j.ok) h.answerable[0]++; }
-    else { h.refused[1]++; if (j.ok) h.refused[0]++; }
-    if (!reply.answers.length) { h.precision[1]++; if (!j.answerable) h.precision[0]++; }
-    if (j.answerable && reply.answers[0]?.confidence === 'high') { h.high[1]++; if (j.ok) h.high[0]++; }
+    const buckets = [halves, ...(c.half === 'existing' ? [] : [(files[c.file] ??= {})])];
+    for (const bucket of buckets) {
+      const h = (bucket[c.half] ??= { answerable: [0, 0], refused: [0, 0], precision: [0, 0], high: [0, 0], byKind: {} });
+      const k = (h.byKind[c.kind] ??= [0, 0]);
+      k[1]++; if (j.ok) k[0]++;
+      if (j.answerable) { h.answerable[1]++; if (j.ok) h.answerable[0]++; }
+      else { h.refused[1]++; if (j.ok) h.refused[0]++; }
+      if (!reply.answers.length) { h.precision[1]++; if (!j.answerable) h.precision[0]++; }
+      if (j.answerable && reply.answers[0]?.confidence === 'high') { h.high[1]++; if (j.ok) h.high[0]++; }
+    }
   }
-  const out: Partial<Record<Half, HalfFigures>> = {};
-  for (const [half, h] of Object.entries(halves) as Array<[Half, NonNullable<(typeof halves)[Half]>]>) {
-    out[half] = {
-      answerable: rate(h.answerable[0]!, h.answerable[1]!),
-      refused: rate(h.refused[0]!, h.refused[1]!),
-      refusalPrecision: rate(h.precision[0]!, h.precision[1]!),
-      highConfidenceRight: rate(h.high[0]!, h.high[1]!),
-      byKind: Object.fromEntries(Object.entries(h.byKind).map(([k, [a, b]]) => [k, rate(a!, b!)])),
-    };
-  }
+  const figures = (tallies: Partial<Record<Half, Tally>>) => {
+    const out: Partial<Record<Half, HalfFigures>> = {};
+    for (const [half, h] of Object.entries(tallies) as Array<[Half, Tally]>) {
+      out[half] = {
+        answerable: rate(h.answerable[0]!, h.answerable[1]!),
+        refused: rate(h.refused[0]!, h.refused[1]!),
+        refusalPrecision: rate(h.precision[0]!, h.precision[1]!),
+        highConfidenceRight: rate(h.high[0]!, h.high[1]!),
+        byKind: Object.fromEntries(Object.entries(h.byKind).map(([k, [a, b]]) => [k, rate(a!, b!)])),
+      };
+    }
+    return out;
+  };
   return {
     lead: rate(n.lead[0]!, n.lead[1]!),
     cooperate: rate(n.coop[0]!, n.coop[1]!),
@@ -217,7 +230,8 @@ export function evaluate(
     lookup: rate(n.lookup[0]!, n.lookup[1]!),
     falseRefusals,
     failures,
-    halves: out,
+    halves: figures(halves),
+    files: Object.fromEntries(Object.entries(files).map(([f, t]) => [f, figures(t)])),
     unquoted,
   };
 }

@@ -109,36 +109,36 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
 
   return {
     correct(q) {
-      // Typos are read in questions (chat and ask cut at 1,000 characters); the word spans below are
-      // quadratic in the text's length, so a longer text is left as typed.
+      // Typos are read in questions (chat and ask cut at 1,000 characters); longer text is left as typed.
       if (q.length > MAX_TYPO_TEXT) return null;
       index ??= build();
       const chars = [...q];
       const syllables = index.pinyin(q);
       // pinyin-pro gives one entry per character; anything else means it read the text otherwise.
       if (syllables.length !== chars.length) return null;
-      // Characters inside an asking word: no piece may hold them.
-      const asking = new Array<boolean>(chars.length).fill(false);
       const joined = chars.join('');
-      for (const w of o.askingWords ?? []) {
-        if ([...w].length < 2 && !/^[谁啥的了吗呢么]$/.test(w)) continue;
-        for (let at = joined.indexOf(w); at >= 0; at = joined.indexOf(w, at + 1)) {
-          const start = [...joined.slice(0, at)].length;
-          asking.fill(true, start, start + [...w].length);
-        }
+      // Code-point index of each UTF-16 index, so a found word is placed without re-counting the text.
+      const at = new Int32Array(joined.length + 1);
+      for (let u = 0, c = 0; u <= joined.length; c++) {
+        at[u] = c;
+        const code = joined.codePointAt(u);
+        if (code !== undefined && code > 0xffff) at[u + 1] = c;
+        u += code !== undefined && code > 0xffff ? 2 : 1;
       }
-      // Where segmenter words start and end: a piece must not cut one.
-      const spans: Array<[number, number]> = [];
-      for (const w of o.words?.(joined) ?? []) {
-        const len = [...w].length;
-        if (len < 2) continue;
-        for (let at = joined.indexOf(w); at >= 0; at = joined.indexOf(w, at + 1)) {
-          const start = [...joined.slice(0, at)].length;
-          spans.push([start, start + len]);
+      /** Each place a word occurs (distinct words once, so a repeated word costs its occurrences only). */
+      const places = (words: Iterable<string>, each: (start: number, end: number) => void) => {
+        for (const w of new Set(words)) {
+          const len = [...w].length;
+          for (let u = joined.indexOf(w); u >= 0; u = joined.indexOf(w, u + 1)) each(at[u]!, at[u]! + len);
         }
-      }
-      const cutsWord = (from: number, to: number) =>
-        spans.some(([a, b]) => (a < from && b > from) || (a < to && b > to));
+      };
+      // Characters inside an asking word: no piece may hold them.
+      const asking = new Uint8Array(chars.length);
+      places((o.askingWords ?? []).filter((w) => [...w].length >= 2 || /^[谁啥的了吗呢么]$/.test(w)), (a, b) => asking.fill(1, a, b));
+      // Where segmenter words lie: a piece must not cut one, so no boundary of a piece may fall inside one.
+      const inside = new Uint8Array(chars.length + 1);
+      places((o.words?.(joined) ?? []).filter((w) => [...w].length >= 2), (a, b) => inside.fill(1, a + 1, b));
+      const cutsWord = (from: number, to: number) => inside[from] === 1 || inside[to] === 1;
       const corrections: Correction[] = [];
       const out: string[] = [];
       let i = 0;
@@ -146,7 +146,7 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
         let done = false;
         for (let n = Math.min(MAX_WORD, chars.length - i); n >= 2 && !done; n--) {
           const piece = chars.slice(i, i + n).join('');
-          if (!HAN.test(piece) || o.isKnown(piece) || asking.slice(i, i + n).some(Boolean) || cutsWord(i, i + n)) continue;
+          if (!HAN.test(piece) || asking.subarray(i, i + n).includes(1) || cutsWord(i, i + n) || o.isKnown(piece)) continue;
           const read = readAs(piece, syllables.slice(i, i + n));
           if (!read) continue;
           corrections.push({ typed: piece, read });

@@ -1,4 +1,6 @@
 // The question set's targets, so a change that breaks them fails CI rather than a chat.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/core/assistant.js';
@@ -33,10 +35,32 @@ describe('question set (tests/fixtures/eval)', () => {
     }
   });
 
-  it('held-out half: out-of-scope refused ≥ 95%, answerable no lower than measured, every answer quoted verbatim', () => {
-    const h = figures.halves['held-out']!;
-    expect(h.refused.rate).toBeGreaterThanOrEqual(0.95);
-    expect(h.answerable.rate).toBeGreaterThanOrEqual(0.84);
+  // Each file's held-out half apart: colloquial.jsonl (session 3) and colloquial-2.jsonl (written
+  // fresh in session 4 by someone who had seen neither the vocabulary nor the code).
+  it('held-out halves: out-of-scope refused ≥ 95%, answerable no lower than measured, every answer quoted verbatim', () => {
+    const first = figures.files['colloquial.jsonl']!['held-out']!;
+    expect(first.refused.rate).toBeGreaterThanOrEqual(0.95);
+    expect(first.answerable.rate).toBeGreaterThanOrEqual(0.84);
     expect(figures.unquoted).toBe(0);
+  });
+});
+
+describe('judging a question about a clause without units', () => {
+  const kb = loadKnowledgeBase(knowledgeDir());
+  const assistant = createAssistant({ kb });
+  const text = (id: string) => kb.clauses.find((c) => c.id === id)!.text;
+  const judged = (asked: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-'));
+    try {
+      writeFileSync(join(dir, 'staff-x.jsonl'), JSON.stringify({ question: asked, clause: 'p2-5-3', lead: [], cooperate: [] }) + '\n');
+      return evaluate(assistant, loadEvalSet(dir)).failures.length === 0;
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  };
+
+  it('counts only that clause as right, not another clause that has no units either', () => {
+    expect(judged(text('p2-5-3'))).toBe(true);
+    expect(judged(text('p2-4-1-3'))).toBe(false);
   });
 });
