@@ -15,6 +15,7 @@ import { createUnitFinder, type UnitMention } from './unit-finder.js';
 import { createUnitLevels } from './unit-levels.js';
 import { remembered } from './remembered.js';
 import { createTypoCorrector } from './typo-corrector.js';
+import { createOutsideScope, withoutProvinces, type OutsideReason } from './outside-scope.js';
 import type { Vocabulary } from '../knowledge/types.js';
 import { createContextRewriter, createRoleFinder, plainSynonyms } from './staff-words.js';
 
@@ -53,6 +54,8 @@ interface Trace {
   route: Route;
   level?: { named: string; restricted: boolean };
   units: Array<{ alias: string; unit: string }>;
+  /** Why the question was refused before searching, when it names what the document cannot have. */
+  outside?: OutsideReason;
   /** The text that was searched, and what the search ranked. */
   searched?: string;
   hits: Hit[];
@@ -115,10 +118,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
   // Neighbours that are question words (公安机关|负责什么) never make an ordinary word.
   const asksAfter = (s: string) => [1, 2].some((n) => questionWords.has(s.slice(0, n)));
   const asksBefore = (s: string) => [1, 2].some((n) => s.length >= n && questionWords.has(s.slice(-n)));
-  const namesUnit = (norm: string, m: UnitMention): boolean => {
-    const before = norm.slice(Math.max(0, m.start - 2), m.start);
-    const after = norm.slice(m.end, m.end + 2);
-    const glued = [asksBefore(before) ? '' : before + m.alias, asksAfter(after) ? '' : m.alias + after];
+  const namesUnit = (norm: string, m: UnitMention, all: readonly UnitMention[] = []): boolean => {
+    // Another unit right beside it (法院检察院) is no ordinary word's other half.
+    const before = all.some((o) => o.end === m.start) ? '' : norm.slice(Math.max(0, m.start - 2), m.start);
+    const after = all.some((o) => o.start === m.end) ? '' : norm.slice(m.end, m.end + 2);
+    const glued = [asksBefore(before) || !before ? '' : before + m.alias, asksAfter(after) || !after ? '' : m.alias + after];
     return !glued.some((w) => w.length > m.alias.length && documentText.includes(w));
   };
 
@@ -136,6 +140,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
     score: round(score),
     ...(role ? { role } : {}),
     confidence,
+  });
+
+  const outsideScope = createOutsideScope({
+    isKnown: (w) => units.canonical(w) !== undefined || known.has(w),
+    inDocuments: (w) => documentText.includes(w),
+    unitStarts: (text) => units.find(text).map((m) => m.start),
   });
 
   const refuse = (question: string, intent: 'out-of-scope' | 'empty'): Reply => ({
@@ -318,13 +328,20 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
 
     norm = inContext(norm);
-    const mentions = units.find(norm).filter((m) => namesUnit(norm, m));
+    const found = units.find(norm);
+    const mentions = found.filter((m) => namesUnit(norm, m, found));
     // 县里民政局: the alias 民政局 is the province's unit; the question means the county's.
     const unitOf = (m: UnitMention) => (named ? unitLevels.at(m.unit, named.level) : m.unit);
     trace.units = mentions.map((m) => ({ alias: m.alias, unit: unitOf(m) }));
     let rest = norm;
     for (const m of [...mentions].reverse()) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
 
+    const outside = outsideScope.find(norm, analyser.topicWords(rest).map((w) => w.word), mentions.length > 0 && !index.hasTopic(withoutProvinces(rest)));
+    if (outside) {
+      trace.route = 'outside';
+      trace.outside = outside;
+      return refuse(question, 'out-of-scope');
+    }
     if (asksOrganisation(rest, mentions.length > 0)) {
       trace.route = 'organisation';
       return organisation(question, norm, trace, inLevel);
@@ -377,6 +394,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         ...(trace.level ? { level: trace.level } : {}),
         units: trace.units,
         route: trace.route,
+        ...(trace.outside ? { outside: trace.outside } : {}),
         topicWords: trace.searched === undefined ? [] : analyser.topicWords(trace.searched).map((w) => w.word),
         minCoverage,
         hits: trace.hits.map((h) => ({

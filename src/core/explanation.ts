@@ -10,6 +10,7 @@ export type Route =
   | 'organisation' // the joint meeting, its members, convenor or office
   | 'unit-duties' // a unit and nothing else
   | 'no-topic' // nothing to search by: refused before searching
+  | 'outside' // names a unit the document does not have, or another province's rules or units
   | 'search'; // ranked retrieval, refused below the coverage threshold
 
 export interface ExplainedHit {
@@ -33,6 +34,8 @@ export interface Explanation {
   level?: { named: string; restricted: boolean };
   /** Units the question names, as found and as used (县里民政局 → 县民政局). */
   units: Array<{ alias: string; unit: string }>;
+  /** The word that put the question outside the document (route 'outside'). */
+  outside?: { kind: 'unknown-unit' | 'other-province'; word: string };
   route: Route;
   /** Topic words the ranking weighs (question words and unit names left out). */
   topicWords: string[];

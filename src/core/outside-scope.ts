@@ -1,0 +1,53 @@
+// Questions the document cannot answer by construction, refused before any search: a unit it never
+// names (省科技厅 would otherwise match 科技 in 科技手段), and another province's rules or units
+// (广东的反拐实施细则, 浙江公安厅 — the Fujian clause or unit would be a wrong answer).
+
+/** Provincial-level divisions other than Fujian, and 外省; the document names none of them. */
+const OTHER_PROVINCES = [
+  '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '江西', '山东',
+  '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西',
+  '西藏', '宁夏', '新疆', '香港', '澳门', '外省',
+];
+/** What a province's own rules are called. */
+const RULES = '实施细则|细则|行动计划|实施方案|方案|规定|办法|条例|文件|政策';
+const OWN_RULES = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?(反拐|打拐)?(工作)?(${RULES})`);
+const PROVINCE_THEN = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?`, 'g');
+/** A government body by its name's ending; village and street bodies are left to the search. */
+const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办)$/u;
+const GRASSROOTS = /^(村|居|街道|社区|乡|镇)/;
+
+/** The text without province names (to ask whether anything else is asked beside a unit). */
+export const withoutProvinces = (text: string) => text.replace(PROVINCE_THEN, ' ');
+
+export interface OutsideScopeOptions {
+  /** A unit of the knowledge base by this word, or a word the vocabulary knows (歌厅 is a place). */
+  isKnown: (word: string) => boolean;
+  /** The word stands in the documents' text. */
+  inDocuments: (word: string) => boolean;
+  /** Where a unit name starts in a text (the unit finder's mentions). */
+  unitStarts: (text: string) => number[];
+}
+
+export type OutsideReason = { kind: 'unknown-unit'; word: string } | { kind: 'other-province'; word: string };
+
+export function createOutsideScope(o: OutsideScopeOptions) {
+  return {
+    /**
+     * `text` is the normalised question; `topicWords` its topic words with the known units cut out.
+     * A province named as a trafficking route (从广东拐来的) is no reason, nor its police in a question
+     * about working with them (跟外省警察一起抓): only its rules, or its unit's own duties
+     * (`unitQuestion`: a unit and nothing else asked), are.
+     */
+    find(text: string, topicWords: readonly string[], unitQuestion: boolean): OutsideReason | null {
+      const rules = OWN_RULES.exec(text);
+      if (rules) return { kind: 'other-province', word: rules[1]! };
+      const starts = new Set(unitQuestion ? o.unitStarts(text) : []);
+      for (const m of unitQuestion ? text.matchAll(PROVINCE_THEN) : []) {
+        // 广东省民政厅: the unit's own name may begin with the 省 that follows the province.
+        if (starts.has(m.index + m[0].length) || starts.has(m.index + m[1]!.length)) return { kind: 'other-province', word: m[1]! };
+      }
+      const body = topicWords.find((w) => BODY.test(w) && !GRASSROOTS.test(w) && !o.isKnown(w) && !o.inDocuments(w));
+      return body ? { kind: 'unknown-unit', word: body } : null;
+    },
+  };
+}

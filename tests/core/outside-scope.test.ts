@@ -1,0 +1,45 @@
+// Questions about what the document cannot hold (a unit it never names, another province's rules
+// or units) are refused, on the real knowledge base; questions that only mention such a thing
+// in passing, or name two real units side by side, are still answered.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant, type Assistant } from '../../src/core/assistant.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { knowledgeDir } from '../../src/knowledge/paths.js';
+
+let assistant: Assistant;
+beforeAll(() => {
+  assistant = createAssistant({ kb: loadKnowledgeBase(knowledgeDir()) });
+});
+
+describe('outside the document', () => {
+  it.each([
+    ['省科技厅在反拐里管啥', '科技厅'],
+    ['应急管理厅负责哪些反拐工作', '应急管理厅'],
+    ['广东的反拐实施细则谁牵头', '广东'],
+    ['浙江公安厅负责哪些工作', '浙江'],
+    ['广东省民政厅管啥', '广东'],
+  ])('refuses %s, naming %s as the reason in hit testing', (question, word) => {
+    expect(assistant.ask(question).answers).toEqual([]);
+    const e = assistant.explain(question);
+    expect(e.route).toBe('outside');
+    // The word as the segmenter cut it (应急 | 管理厅): part of the name, at least two characters.
+    expect(word).toContain(e.outside?.word);
+    expect(e.outside?.word.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('answers a question that names another province only as a route, or its police as partners', () => {
+    expect(assistant.explain('跟外省警察一起抓人贩子谁负责').route).not.toBe('outside');
+    expect(assistant.explain('从广东拐来的孩子谁管').route).not.toBe('outside');
+  });
+
+  it('does not take a known place word ending like a unit (歌厅) for an unknown unit', () => {
+    expect(assistant.ask('歌厅陪侍由谁负责').answers[0]?.lead).toContain('省文旅厅');
+  });
+
+  it('reads two units written side by side (法院检察院) as two units, not as the document\'s own words', () => {
+    const reply = assistant.ask('法院检察院一起负责的有哪些');
+    expect(reply.intent).toBe('unit-duties');
+    expect(reply.answers.length).toBeGreaterThan(0);
+    for (const a of reply.answers) expect(a.lead).toEqual(expect.arrayContaining(['省法院', '省检察院']));
+  });
+});
