@@ -40,6 +40,8 @@ const MORE = new RegExp(`^(?:那)?(?:还有|另外|其他|其它|别的|下一)(
 const NUMBER = /^(?:第)?(\d{1,3})(?:条|个|项)?$/;
 const OTHER = new RegExp(`^(?:那|那么|那个|那要是|换成|如果是)?(.{1,16}?)(?:的)?(?:呢|咧|嘞)${END}$`);
 const OPENER = /^(?:那|那么|那个)/;
+/** 妇联在里面干啥 / 民政在这条里负责什么: a unit's part in the clause just answered. */
+const INSIDE = /(?:在)?(?:这条|这一条|这件事|这事|这块|这项|这个)?(?:里面|里头|里边|其中|当中)|在这条|在这事|在这块|在这里|这条里|这事里/g;
 
 /** Whether the text can only be a follow-up (so with nothing to follow, it gets a hint, not a search). */
 export function isPureFollowUp(text: string, roleWords: RoleWords): boolean {
@@ -128,9 +130,18 @@ export function resolveFollowUp(
     if (!top) return { kind: 'nothing', reason: 'no-context' };
     return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { role }) };
   }
+  const x = t.replace(INSIDE, '');
+  if (context && context.reply.intent !== 'unit-duties' && x !== t) {
+    const alone = assistant.ask(x);
+    if (alone.intent === 'unit-duties' && alone.unit && !alone.units) return sameTopicOtherUnit(text, x, alone.unit, context, assistant);
+  }
   const other = OTHER.exec(t);
   if (!other || !context || (!OPENER.test(t) && !t.endsWith('呢'))) return null;
-  const x = other[1]!;
+  return otherThing(text, other[1]!, context, assistant);
+}
+
+/** 那X呢: another unit (its part, or its list) or another topic. */
+function otherThing(text: string, x: string, context: FollowUpContext, assistant: FollowUpAssistant): FollowUp | null {
   // 婚姻登记谁负责呢 is a question of its own, not "and what about …".
   if (/谁|哪|什么|啥|怎么|如何|咋|多少|几/.test(x)) return null;
   const alone = assistant.ask(x);

@@ -56,6 +56,13 @@ describe('follow-ups in a conversation', () => {
     expect(await say('那收养呢')).toContain('完善儿童收养制度');
   });
 
+  it('X在里面干啥 gives that unit\'s part in the clause just answered, not its whole list', async () => {
+    const { say } = chat();
+    await say('收养谁负责');
+    expect((await say('网信办在里面干啥')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
+    expect((await say('公安在这条里负责什么')).split('\n')[0]).toBe('省公安厅在 二（一）3（4） 中：负责。');
+  });
+
   it('a follow-up with nothing to follow says what to ask', async () => {
     const { say } = chat();
     for (const text of ['那配合的呢', '还有呢', '这条全文']) expect(await say(text)).toContain('请直接问，例如');
