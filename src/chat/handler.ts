@@ -69,6 +69,8 @@ interface Thread {
   context: FollowUpContext;
   /** The clauses a digest numbered, for a reply of just a number. */
   numbered: Answer[];
+  /** The clause this member last saw in full (a digest number, 全文). */
+  shownFull?: string;
 }
 
 /** Role words when the assistant does not say its own (vocabulary.yaml has the real list). */
@@ -102,8 +104,24 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
     threads.set(conversationKey(msg), { context: { question, reply, shown }, numbered: digestClauses(reply) });
   };
 
+  /**
+   * The clause a bare 全文 means: in a group, the one this member was last answered (as 「这条全文」
+   * does), else the conversation's last.
+   */
+  const ownClause = (msg: IncomingMessage): string | undefined => {
+    const thread = threads.get(conversationKey(msg));
+    if (!thread) return undefined;
+    const { reply, shown } = thread.context;
+    return thread.shownFull ?? [...reply.answers, ...reply.related][Math.max(0, shown - 1)]?.id;
+  };
+  const shownInFull = (msg: IncomingMessage, id: string): void => {
+    lastReplies.showed(msg, id);
+    const thread = threads.get(conversationKey(msg));
+    if (thread) threads.set(conversationKey(msg), { ...thread, shownFull: id });
+  };
+
   const full = (msg: IncomingMessage, args: string): Outgoing[] => {
-    const id = args || lastReplies.get(msg).clauseId;
+    const id = args || ownClause(msg) || lastReplies.get(msg).clauseId;
     if (!id) return [{ kind: 'full', text: TEXT.fullUsage }];
     let clause = options.assistant.getClause(id) ?? undefined;
     if (!clause) {
@@ -112,7 +130,7 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
       if (reply.intent === 'clause-lookup' && reply.answers[0]) clause = reply.answers[0];
     }
     if (!clause) return [{ kind: 'full', text: TEXT.fullNotFound(id) }];
-    lastReplies.showed(msg, clause.id);
+    shownInFull(msg, clause.id);
     return [{ kind: 'full', text: options.renderClause(clause), clause }];
   };
 
@@ -135,7 +153,7 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
     const roleWords = options.assistant.roleWords?.() ?? DEFAULT_ROLE_WORDS;
     const followUp = resolveFollowUp(question, thread?.context, options.assistant, roleWords, thread?.numbered);
     if (followUp?.kind === 'full') {
-      lastReplies.showed(msg, followUp.clause.id);
+      shownInFull(msg, followUp.clause.id);
       return [{ kind: 'full', text: options.renderClause(followUp.clause), clause: followUp.clause }];
     }
     if (followUp?.kind === 'nothing') {

@@ -83,6 +83,21 @@ describe('follow-ups in a conversation', () => {
     expect((await say('那配合的呢', inGroup('alice'))).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
     expect((await say('那配合的呢', inGroup('bob'))).split('\n')[0]).toBe('二（一）3（4） 的配合单位：省委网信办、省卫健委。');
   });
+
+  it('in a group, a bare 全文 shows the clause this member was answered, like 这条全文', async () => {
+    const { say } = chat();
+    const inGroup = (senderId: string) => ({ isGroup: true, conversationId: 'room', senderId, mentioned: true });
+    await say('谁负责婚姻登记', inGroup('alice'));
+    await say('收养谁负责', inGroup('bob'));
+    expect(await say('全文', inGroup('alice'))).toContain(clause('p2-1-3-1').text);
+    expect(await say('全文', inGroup('bob'))).toContain(clause('p2-1-3-4').text);
+    // After a digest's number, 全文 again is that numbered clause.
+    const digest = await say('民政厅负责哪些工作', inGroup('carol'));
+    const third = /^3\. (\S+)/m.exec(digest)![1]!;
+    const shown = await say('3', inGroup('carol'));
+    expect(shown).toContain(third);
+    expect(await say('全文', inGroup('carol'))).toBe(shown);
+  });
 });
 
 describe('a unit digest in chat', () => {
