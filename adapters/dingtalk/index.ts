@@ -9,7 +9,7 @@ import type { MessageHandler } from '../../src/chat/handler.js';
 import { silentLogger, type Logger } from '../../src/chat/logger.js';
 import { createPacer } from '../../src/chat/pacer.js';
 import { outgoingMarkdown } from '../../src/chat/render-markdown.js';
-import { createSeenIds } from '../../src/chat/seen-ids.js';
+import { createSeenIds, type SeenIds } from '../../src/chat/seen-ids.js';
 import type { Outgoing } from '../../src/chat/types.js';
 import type { DingtalkConfig } from './config.js';
 import { GatewayClient, GatewayRejected, GatewayUnavailable } from './gateway-client.js';
@@ -31,6 +31,8 @@ export interface DingtalkBotOptions extends DingtalkConfig {
   minSendIntervalMs?: number;
   reconnectBaseMs?: number;
   startupTimeoutMs?: number;
+  /** Message ids already answered (msgId); start.ts gives the SQLite-backed ones, so a redelivery after a restart is not answered twice. */
+  seen?: SeenIds;
 }
 
 export function createDingtalkBot(options: DingtalkBotOptions): ChatAdapter {
@@ -46,7 +48,7 @@ export function createDingtalkBot(options: DingtalkBotOptions): ChatAdapter {
   });
   const openApi = createOpenApi({ origin: new URL(options.gatewayUrl).origin, clientId: options.clientId, clientSecret: options.clientSecret });
   const pacer = createPacer(options.minSendIntervalMs ?? DINGTALK_MIN_SEND_INTERVAL_MS);
-  const seen = createSeenIds();
+  const seen = options.seen ?? createSeenIds();
   const webhooks = new Map<string, SessionWebhook>();
   let robotCode = options.clientId;
 
@@ -132,4 +134,4 @@ function titleOf(markdown: string): string {
 }
 
 export const createDingtalkAdapter: AdapterFactory<DingtalkConfig> = (settings, context) =>
-  createDingtalkBot({ ...settings, handler: context.handler(), logger: context.logger });
+  createDingtalkBot({ ...settings, handler: context.handler(), logger: context.logger, ...(context.seenIds ? { seen: context.seenIds('dingtalk') } : {}) });

@@ -10,7 +10,7 @@ import { silentLogger, type Logger } from '../../src/chat/logger.js';
 import { createPacer } from '../../src/chat/pacer.js';
 import { TEXT } from '../../src/chat/messages.js';
 import { outgoingMarkdown } from '../../src/chat/render-markdown.js';
-import { createSeenIds } from '../../src/chat/seen-ids.js';
+import { createSeenIds, type SeenIds } from '../../src/chat/seen-ids.js';
 import { splitText } from '../../src/chat/split-text.js';
 import type { Outgoing } from '../../src/chat/types.js';
 import type { WecomConfig } from './config.js';
@@ -30,6 +30,8 @@ export interface WecomBotOptions extends WecomConfig {
   /** Reconnect back-off: the first delay, doubled on each failure up to 30 s (the SDK's policy). */
   reconnectBaseMs?: number;
   startupTimeoutMs?: number;
+  /** Message ids already answered (msgid); start.ts gives the SQLite-backed ones, so a redelivery after a restart is not answered twice. */
+  seen?: SeenIds;
 }
 
 export function createWecomBot(options: WecomBotOptions): ChatAdapter {
@@ -45,7 +47,7 @@ export function createWecomBot(options: WecomBotOptions): ChatAdapter {
     logger: { debug: (m) => logger.debug(`WeCom SDK: ${m}`), info: (m) => logger.debug(`WeCom SDK: ${m}`), warn: (m) => logger.debug(`WeCom SDK: ${m}`), error: (m) => logger.debug(`WeCom SDK: ${m}`) },
   });
   const pacer = createPacer(options.minSendIntervalMs ?? WECOM_MIN_SEND_INTERVAL_MS);
-  const seen = createSeenIds();
+  const seen = options.seen ?? createSeenIds();
   let running = false;
 
   /** Markdown parts, each under a pushed message's size: one reply to the pacer, so they stay together. */
@@ -129,4 +131,4 @@ export function createWecomBot(options: WecomBotOptions): ChatAdapter {
 }
 
 export const createWecomAdapter: AdapterFactory<WecomConfig> = (settings, context) =>
-  createWecomBot({ ...settings, handler: context.handler(), logger: context.logger });
+  createWecomBot({ ...settings, handler: context.handler(), logger: context.logger, ...(context.seenIds ? { seen: context.seenIds('wecom') } : {}) });

@@ -31,6 +31,10 @@ export interface Where {
   atBot?: boolean;
   /** How long the sessionWebhook stays valid (default 90 minutes). */
   webhookMs?: number;
+  /** The message's msgId, to redeliver an earlier message (default: a new one). */
+  msgId?: string;
+  /** The stream frame's messageId, what the ack carries (default: the msgId). */
+  messageId?: string;
 }
 
 export class FakeDingtalk {
@@ -81,7 +85,7 @@ export class FakeDingtalk {
   /** A person writes to the robot; returns the message id (msgId, also the stream messageId). */
   say(text: string, where: Where): string {
     if (!this.socket) throw new Error('no stream connected');
-    const msgId = `msg${randomUUID()}`;
+    const msgId = where.msgId ?? `msg${randomUUID()}`;
     const session = randomUUID();
     this.sessions.set(session, msgId);
     const data = {
@@ -103,7 +107,7 @@ export class FakeDingtalk {
       msgtype: 'text',
       text: { content: text },
     };
-    this.sendDown('CALLBACK', '/v1.0/im/bot/messages/get', JSON.stringify(data), msgId);
+    this.sendDown('CALLBACK', '/v1.0/im/bot/messages/get', JSON.stringify(data), where.messageId ?? msgId);
     return msgId;
   }
 

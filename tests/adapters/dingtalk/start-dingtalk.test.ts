@@ -1,12 +1,14 @@
 // `npm start` with only the DingTalk variables set, against a local fake of DingTalk's Stream gateway
 // and robot APIs: every robot message acked, group @-messages and private messages answered through
 // their sessionWebhook, chatter ignored, a quiz round, admin commands refused to others; unprompted
-// posts after the webhook expired go through the OpenAPI; start-up that fails names its variable.
+// posts after the webhook expired go through the OpenAPI; start-up that fails names its variable;
+// a message redelivered after a restart on the same DATA_DIR is acked but not answered again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/knowledge/load.js';
 import { knowledgeDir } from '../../../src/knowledge/paths.js';
 import { lastQuestion } from '../../quiz/solve.js';
 import { startProcess, type StartedProcess } from '../../support/start-process.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { FakeDingtalk } from './fake-dingtalk.js';
 
 const GROUP = { id: 'cidGroupTest01==', title: '反拐工作群' };
@@ -117,6 +119,35 @@ describe('npm start with a DingTalk Stream robot', () => {
     expect(await bot.exited).toBe(0);
     await fake.waitFor(() => fake.closes > closes, 5000);
   });
+});
+
+describe('npm start with DingTalk, stopped and started again on the same DATA_DIR', () => {
+  it('acks but does not answer a msgId redelivered after the restart, and answers a new one', async () => {
+    const vars = { DINGTALK_CLIENT_ID: fake.clientId, DINGTALK_CLIENT_SECRET: fake.clientSecret, DINGTALK_GATEWAY_URL: fake.gatewayUrl, DATA_DIR: tempDir('fanguai-dingtalk-restart-') };
+    const ask = ' 谁负责婚姻登记相关反拐措施';
+    const msgId = 'restart-msgId-1';
+    const first = startProcess(vars);
+    try {
+      await first.waitForStderr(/DingTalk: connected/u);
+      expect(plain(await fake.reply(fake.say(ask, { staffId: 'zhang01', group: GROUP, atBot: true, msgId })))).toContain('省民政厅');
+    } finally {
+      await first.stop();
+    }
+    expect(await first.exited).toBe(0);
+
+    const second = startProcess(vars);
+    try {
+      await second.waitForStderr(/DingTalk: connected/u);
+      // DingTalk redelivers the message (same msgId, in a new stream frame); then someone asks the same anew.
+      fake.say(ask, { staffId: 'zhang01', group: GROUP, atBot: true, msgId, messageId: 'restart-redelivery-1' });
+      const fresh = fake.say(ask, { staffId: 'zhang01', group: GROUP, atBot: true });
+      expect(plain(await fake.reply(fresh))).toContain('省民政厅');
+      expect(fake.acks).toContain('restart-redelivery-1');
+      expect(fake.repliesTo(msgId)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  }, 60000);
 });
 
 describe('npm start with DingTalk that will not connect', () => {

@@ -55,8 +55,11 @@ export class FakeWecom {
     return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** A person writes to the bot: in a group (chatid) or a single chat. Returns the callback's req_id. */
-  say(text: string, where: { userid: string; chatid?: string; msgtype?: 'text' | 'voice' }): string {
+  /**
+   * A person writes to the bot: in a group (chatid) or a single chat. Returns the callback's req_id
+   * (a new one each call); `msgid` repeats an earlier message's id, as WeCom's redelivery does.
+   */
+  say(text: string, where: { userid: string; chatid?: string; msgtype?: 'text' | 'voice'; msgid?: string }): string {
     if (!this.socket) throw new Error('no authenticated connection');
     const reqId = `aibot_msg_callback_${randomUUID()}`;
     const type = where.msgtype ?? 'text';
@@ -65,7 +68,7 @@ export class FakeWecom {
         cmd: 'aibot_msg_callback',
         headers: { req_id: reqId },
         body: {
-          msgid: randomUUID(),
+          msgid: where.msgid ?? randomUUID(),
           aibotid: this.botId,
           ...(where.chatid ? { chatid: where.chatid, chattype: 'group' } : { chattype: 'single' }),
           from: { userid: where.userid },

@@ -1,11 +1,13 @@
 // `npm start` with only the WeCom variables set, against a local fake of WeCom's long-connection
 // server: group @-messages and private messages answered in markdown, chatter ignored, a quiz round,
-// admin commands refused to others; start-up that fails names its variable; reconnects; SIGTERM.
+// admin commands refused to others; start-up that fails names its variable; reconnects; SIGTERM;
+// a message redelivered after a restart on the same DATA_DIR is not answered again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/knowledge/load.js';
 import { knowledgeDir } from '../../../src/knowledge/paths.js';
 import { lastQuestion } from '../../quiz/solve.js';
 import { startProcess, type StartedProcess } from '../../support/start-process.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { FakeWecom } from './fake-wecom.js';
 
 const GROUP = 'wrkSFfCgAAtest01';
@@ -113,6 +115,37 @@ describe('npm start with WeCom 智能机器人', () => {
     expect(await bot.exited).toBe(0);
     await fake.waitFor(() => fake.closes > closes, 5000);
   });
+});
+
+describe('npm start with WeCom, stopped and started again on the same DATA_DIR', () => {
+  it('does not answer a msgid redelivered after the restart, and answers a new one', async () => {
+    const vars = { WECOM_BOT_ID: fake.botId, WECOM_BOT_SECRET: fake.secret, WECOM_WS_URL: fake.url, DATA_DIR: tempDir('fanguai-wecom-restart-') };
+    const ask = '@反拐助手 谁负责婚姻登记相关反拐措施';
+    const msgid = 'restart-msgid-1';
+    const first = startProcess(vars);
+    let answered: string;
+    try {
+      await first.waitForStderr(/WeCom: connected/u);
+      answered = fake.say(ask, { userid: 'zhangsan', chatid: GROUP, msgid });
+      expect(plain(await fake.reply(answered))).toContain('省民政厅');
+    } finally {
+      await first.stop();
+    }
+    expect(await first.exited).toBe(0);
+
+    const second = startProcess(vars);
+    try {
+      await second.waitForStderr(/WeCom: connected/u);
+      // WeCom redelivers the callback (same msgid, a new req_id); then someone asks the same anew.
+      const redelivered = fake.say(ask, { userid: 'zhangsan', chatid: GROUP, msgid });
+      const fresh = fake.say(ask, { userid: 'zhangsan', chatid: GROUP });
+      expect(plain(await fake.reply(fresh))).toContain('省民政厅');
+      expect(fake.responsesTo(redelivered)).toHaveLength(0);
+      expect(fake.responsesTo(answered)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  }, 60000);
 });
 
 describe('npm start with WeCom that will not connect', () => {
