@@ -13,7 +13,7 @@
 import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { projectRoot } from '../knowledge/paths.js';
 import { normaliseText } from './normalise.js';
 
@@ -231,7 +231,7 @@ function ready(): Jieba {
       idfDict: join(dir, DICTIONARY_FILES.idfDict),
       stopWordDict: j.DEFAULT_STOP_WORD_DICT,
     });
-    if (file) rmSync(file, { force: true });
+    if (file) rmSync(dirname(file), { recursive: true, force: true });
     // Only if no file could be written (or for a word holding a space): close, not identical.
     for (const w of words) if (!file || !fitsLine(w)) j.insertWord(w);
   }
@@ -292,32 +292,28 @@ function cut(text: string): { words: string[]; added: number[] } {
 }
 
 /**
- * A user dictionary for one load() (read there and then deleted); null if it cannot be written.
- * nodejieba reads it only from a path, so it goes into this process's own folder, made by mkdtemp
- * (a random name, mode 0700: no other user can plant a link in it), created exclusively ('wx': an
- * existing file or link is never followed), and the folder is removed when the process exits.
+ * A user dictionary for one load(); null if it cannot be written. nodejieba reads it only from a
+ * path, so it goes into a folder of its own made by mkdtemp (a random name, mode 0700: no other
+ * user can plant a link in it), created exclusively ('wx': an existing file or link is never
+ * followed). The caller removes the folder as soon as jieba has read it, so nothing is left behind
+ * even by a process that is killed.
  */
-let written = 0;
-let privateDir: string | null | undefined;
 function writeUserDictionary(lines: string[]): string | null {
-  if (privateDir === undefined) {
-    try {
-      privateDir = mkdtempSync(join(tmpdir(), 'fanguai-jieba-'));
-      chmodSync(privateDir, 0o700);
-      const dir = privateDir;
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    } catch {
-      privateDir = null;
-    }
-  }
-  if (!privateDir) return null;
-  const file = join(privateDir, `user-${++written}.utf8`);
-  // cppjieba splits its user dictionary setting on | and ;
-  if (/[|;]/.test(file)) return null;
+  let dir: string;
   try {
+    dir = mkdtempSync(join(tmpdir(), 'fanguai-jieba-'));
+    chmodSync(dir, 0o700);
+  } catch {
+    return null;
+  }
+  const file = join(dir, 'user.utf8');
+  try {
+    // cppjieba splits its user dictionary setting on | and ;
+    if (/[|;]/.test(file)) throw new Error('unusable path');
     writeFileSync(file, lines.join('\n') + '\n', { flag: 'wx', mode: 0o600 });
     return file;
   } catch {
+    rmSync(dir, { recursive: true, force: true });
     return null;
   }
 }
