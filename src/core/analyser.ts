@@ -97,6 +97,8 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
     return [word];
   };
 
+  const asks = (word: string) =>
+    !o.units.canonical(word) && !o.synonyms[word] && (stop.has(word) || madeOfQuestionWords(word, stop, longestStop));
   const processTerm = remembered((word) => frozen(processWord(word)), 50_000);
   const tokenize = remembered((text) => frozen(o.tokenizer.tokenize(normaliseText(text))), 1_000);
 
@@ -107,6 +109,8 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
     const longest = words.filter((w) => !contained.has(w));
     const out: TopicWord[] = [];
     for (const word of longest) {
+      // A word that asks (哪几件事, 查清楚) asks with all its pieces: 几件 or 查清 is no topic either.
+      if (asks(word)) continue;
       const terms = processTerm(word) ?? [];
       if (terms.some((t) => unitNames.has(t))) continue;
       const parts = (inside.get(word) ?? [])

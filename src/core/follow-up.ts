@@ -41,6 +41,7 @@ const NUMBER = /^(?:第)?(\d{1,3})(?:条|个|项)?$/;
 const OTHER = new RegExp(`^(?:那|那么|那个|那要是|换成|如果是)?(.{1,16}?)(?:的)?(?:呢|咧|嘞)${END}$`);
 const OPENER = /^(?:那|那么|那个)/;
 /** 妇联在里面干啥 / 民政在这条里负责什么: a unit's part in the clause just answered. */
+const YES_NO = /(?:吗|么|没有|没|不)$/;
 const INSIDE = /(?:在)?(?:这条|这一条|这件事|这事|这块|这项|这个)?(?:里面|里头|里边|其中|当中)|在这条|在这事|在这块|在这里|这条里|这事里/g;
 
 /** Whether the text can only be a follow-up (so with nothing to follow, it gets a hint, not a search). */
@@ -130,7 +131,8 @@ export function resolveFollowUp(
     if (!top) return { kind: 'nothing', reason: 'no-context' };
     return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { role }) };
   }
-  const x = t.replace(INSIDE, '');
+  // 卫健委也掺和吗 / 网信办是配合吗: after a clause, a yes-or-no about one unit is about its part there.
+  const x = t.replace(INSIDE, '').replace(YES_NO, '');
   if (context && context.reply.intent !== 'unit-duties' && x !== t) {
     const alone = assistant.ask(x);
     if (alone.intent === 'unit-duties' && alone.unit && !alone.units) return sameTopicOtherUnit(text, x, alone.unit, context, assistant);

@@ -46,8 +46,20 @@ export function createOutsideScope(o: OutsideScopeOptions) {
         // 广东省民政厅: the unit's own name may begin with the 省 that follows the province.
         if (starts.has(m.index + m[0].length) || starts.has(m.index + m[1]!.length)) return { kind: 'other-province', word: m[1]! };
       }
-      const body = topicWords.find((w) => BODY.test(w) && !GRASSROOTS.test(w) && !o.isKnown(w) && !o.inDocuments(w));
-      return body ? { kind: 'unknown-unit', word: body } : null;
+      // 管理局 alone stands in the document (通信管理局), 邮政管理局 does not: a bureau's name is read
+      // with the topic word written right before it.
+      const unknown = (w: string, i: number): string | undefined => {
+        if (!BODY.test(w) || GRASSROOTS.test(w) || o.isKnown(w)) return undefined;
+        if (!o.inDocuments(w)) return w;
+        const before = topicWords[i - 1];
+        const named = before !== undefined && /..(局|厅)$/.test(w) && text.includes(before + w) && !o.inDocuments(before + w);
+        return named ? before + w : undefined;
+      };
+      for (const [i, w] of topicWords.entries()) {
+        const word = unknown(w, i);
+        if (word) return { kind: 'unknown-unit', word };
+      }
+      return null;
     },
   };
 }

@@ -61,6 +61,8 @@ describe('follow-ups in a conversation', () => {
     await say('收养谁负责');
     expect((await say('网信办在里面干啥')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
     expect((await say('公安在这条里负责什么')).split('\n')[0]).toBe('省公安厅在 二（一）3（4） 中：负责。');
+    expect((await say('卫健委也掺和吗')).split('\n')[0]).toBe('省卫健委在 二（一）3（4） 中：配合。');
+    expect((await say('网信办是配合吗')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
   });
 
   it('a follow-up with nothing to follow says what to ask', async () => {

@@ -15,6 +15,7 @@ describe('outside the document', () => {
   it.each([
     ['省科技厅在反拐里管啥', '科技厅'],
     ['应急管理厅负责哪些反拐工作', '应急管理厅'],
+    ['邮政管理局要配合反拐吗', '邮政管理局'],
     ['广东的反拐实施细则谁牵头', '广东'],
     ['浙江公安厅负责哪些工作', '浙江'],
     ['广东省民政厅管啥', '广东'],
@@ -25,6 +26,11 @@ describe('outside the document', () => {
     // The word as the segmenter cut it (应急 | 管理厅): part of the name, at least two characters.
     expect(word).toContain(e.outside?.word);
     expect(e.outside?.word.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('knows a unit whose name ends like an unknown one (通信管理局 beside 邮政管理局), and a verb ending in 办 (侦办)', () => {
+    expect(assistant.ask('通信管理局要配合哪些工作').intent).toBe('unit-duties');
+    expect(assistant.explain('谁负责侦办拐卖案件').route).not.toBe('outside');
   });
 
   it('answers a question that names another province only as a route, or its police as partners', () => {

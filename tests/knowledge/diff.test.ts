@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffKnowledge, formatDiff, isEmptyDiff } from '../../src/knowledge/diff.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
@@ -21,6 +23,10 @@ describe('kb diff', () => {
       const end = t.indexOf('  - id: p3-1');
       return (t.slice(0, start) + t.slice(end)).replace('skipped:\n', 'skipped:\n  - sentence: 161\n    reason: test\n');
     });
+    // Staff words for that clause alone (遣返 → 遣送) would point at nothing: pointed elsewhere, as
+    // the administrator removing a clause does when `kb check` names them.
+    const vocabulary = join(dir, 'vocabulary.yaml');
+    writeFileSync(vocabulary, readFileSync(vocabulary, 'utf8').replaceAll('[遣送]', '[跨国]'));
     reviseMarriageClause(dir);
     const after = loadKnowledgeBase(dir);
     expect(after.clauses.find((c) => c.id === 'p2-1-3-1')?.text).toContain(NEW_MARRIAGE);
