@@ -11,7 +11,9 @@
 // *.txt, one out-of-scope question a line: must be refused (answers []).
 //
 // Files named colloquial*.jsonl (issue #12) are split mechanically: odd data lines (1st, 3rd …) are
-// the tuning half, even ones the held-out half, which is never tuned on. Every other file is the
+// the tuning half, even ones the held-out half, which is never tuned on. Once a held-out half has been
+// measured and reported, a comment line `# split: all-tuning …` makes the whole file tuning, so its
+// failures may be read, and a fresh file takes over as the held-out one. Every other file is the
 // existing set.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +46,8 @@ export function loadEvalSet(dir: string): EvalCase[] {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n').map((l) => l.trim());
     const content = lines.filter((l) => l && !l.startsWith('#'));
     const split = /^colloquial.*\.jsonl$/.test(file);
-    const half = (i: number): Half => (!split ? 'existing' : i % 2 === 0 ? 'tuning' : 'held-out');
+    const allTuning = lines.some((l) => /^#\s*split:\s*all-tuning\b/.test(l));
+    const half = (i: number): Half => (!split ? 'existing' : allTuning || i % 2 === 0 ? 'tuning' : 'held-out');
     if (file.endsWith('.txt')) {
       content.forEach((question, i) => cases.push({ question, conversation: [], expect: { type: 'refuse' }, kind: 'out-of-scope', half: half(i), file }));
     } else if (file.endsWith('.jsonl')) {
