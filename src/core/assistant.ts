@@ -100,7 +100,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const tokenizer = options.tokenizer ?? createJiebaTokenizer();
   tokenizer.addWords?.(vocabularyOf(kb, units.words(), vocabulary));
 
-  const analyser = createAnalyser({ tokenizer, units, synonyms, questionWords: QUESTION_WORDS });
+  // Role words say who, never what about (打配合, 搭把手): no topic either.
+  const analyser = createAnalyser({ tokenizer, units, synonyms, questionWords: [...QUESTION_WORDS, ...vocabulary.roles.lead, ...vocabulary.roles.cooperate] });
   const index = createClauseIndex(kb.clauses, analyser, options.weights ?? DEFAULT_WEIGHTS);
   const docNames = new Map(kb.documents.map((d) => [d.id, d.shortName]));
   const docVersions = new Map(kb.documents.flatMap((d) => (d.version ? [[d.id, d.version] as const] : [])));
@@ -336,7 +337,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     let rest = norm;
     for (const m of [...mentions].reverse()) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
 
-    const outside = outsideScope.find(norm, analyser.topicWords(rest).map((w) => w.word), mentions.length > 0 && !index.hasTopic(withoutProvinces(rest)));
+    const outside = outsideScope.find(norm, analyser.topicWords(rest).map((w) => w.word), mentions.length > 0 && !index.hasTopic(withoutProvinces(rest)), full);
     if (outside) {
       trace.route = 'outside';
       trace.outside = outside;

@@ -1,6 +1,7 @@
 // Questions the document cannot answer by construction, refused before any search: a unit it never
 // names (省科技厅 would otherwise match 科技 in 科技手段), and another province's rules or units
-// (广东的反拐实施细则, 浙江公安厅 — the Fujian clause or unit would be a wrong answer).
+// (广东的反拐实施细则, 浙江公安厅 — the Fujian clause or unit would be a wrong answer), and contact
+// details, which it never gives (反拐办值班电话多少).
 
 /** Provincial-level divisions other than Fujian, and 外省; the document names none of them. */
 const OTHER_PROVINCES = [
@@ -28,18 +29,24 @@ export interface OutsideScopeOptions {
   unitStarts: (text: string) => number[];
 }
 
-export type OutsideReason = { kind: 'unknown-unit'; word: string } | { kind: 'other-province'; word: string };
+export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'contact'; word: string };
+/** Contact details (值班电话多少, 地址在哪): the document gives none. */
+const CONTACT = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)/;
 
 export function createOutsideScope(o: OutsideScopeOptions) {
   return {
     /**
-     * `text` is the normalised question; `topicWords` its topic words with the known units cut out.
+     * `text` is the normalised question with staff words read in context (`asTyped` before that);
+     * `topicWords` its topic words with the known units cut out.
      * A province named as a trafficking route (从广东拐来的) is no reason, nor its police in a question
      * about working with them (跟外省警察一起抓): only its rules, or its unit's own duties
      * (`unitQuestion`: a unit and nothing else asked), are.
      */
-    find(text: string, topicWords: readonly string[], unitQuestion: boolean): OutsideReason | null {
-      const rules = OWN_RULES.exec(text);
+    find(text: string, topicWords: readonly string[], unitQuestion: boolean, asTyped = text): OutsideReason | null {
+      // As typed: staff words in context may have been read as the document's (电话 → 举报).
+      const contact = CONTACT.exec(asTyped);
+      if (contact) return { kind: 'contact', word: contact[1]! };
+      const rules = OWN_RULES.exec(asTyped);
       if (rules) return { kind: 'other-province', word: rules[1]! };
       const starts = new Set(unitQuestion ? o.unitStarts(text) : []);
       for (const m of unitQuestion ? text.matchAll(PROVINCE_THEN) : []) {

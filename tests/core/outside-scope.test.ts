@@ -17,6 +17,7 @@ describe('outside the document', () => {
     ['应急管理厅负责哪些反拐工作', '应急管理厅'],
     ['邮政管理局要配合反拐吗', '邮政管理局'],
     ['广东的反拐实施细则谁牵头', '广东'],
+    ['省反拐办值班电话多少', '电话'],
     ['浙江公安厅负责哪些工作', '浙江'],
     ['广东省民政厅管啥', '广东'],
   ])('refuses %s, naming %s as the reason in hit testing', (question, word) => {
