@@ -232,10 +232,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const jointDuties = (question: string, norm: string, mentions: UnitMention[], unitOf: (m: UnitMention) => string): Reply => {
     const found = roles.find(norm);
     const asked: Array<{ unit: string; role?: Role }> = [];
-    for (const m of mentions) {
+    for (const [i, m] of mentions.entries()) {
       const unit = unitOf(m);
       if (asked.some((a) => a.unit === unit)) continue;
-      const role = found.find((r) => r.start >= m.end)?.role;
+      let role = found.find((r) => r.start >= m.end)?.role;
+      // 人社给民政打配合: the unit helped is the one leading.
+      const helper = mentions[i - 1];
+      if (role === 'cooperate' && helper && /^(给|帮|替|协助)$/.test(norm.slice(helper.end, m.start))) role = 'lead';
       asked.push({ unit, ...(role ? { role } : {}) });
     }
     const plays = (c: Clause, a: { unit: string; role?: Role }) =>
@@ -293,12 +296,17 @@ export function createAssistant(options: AssistantOptions): Assistant {
   /** ask(), and when the question is refused as typed, once more with its typos read as document words. */
   const answer = (question: string, trace: Trace): Reply => {
     const reply = route(question, trace);
-    if (reply.answers.length || reply.intent !== 'out-of-scope') return reply;
+    // Refused as typed, or answered unsure by search (连席会议 found 联席会议's other clause): read
+    // the typos; an unsure answer gives way only to a sure one.
+    const refused = !reply.answers.length && reply.intent === 'out-of-scope';
+    const unsure = reply.intent === 'responsibility' && reply.answers[0]?.confidence === 'low';
+    if (!refused && !unsure) return reply;
     const fixed = correctTypos(normaliseText(question));
     if (!fixed) return reply;
     const retrace = newTrace(trace.hitTesting);
     const second = route(fixed.text, retrace);
     if (!second.answers.length) return reply;
+    if (unsure && (second.answers[0]!.confidence !== 'high' || second.answers[0]!.id === reply.answers[0]!.id)) return reply;
     Object.assign(trace, retrace);
     return {
       ...second,

@@ -10,7 +10,7 @@ export type Route =
   | 'organisation' // the joint meeting, its members, convenor or office
   | 'unit-duties' // a unit and nothing else
   | 'no-topic' // nothing to search by: refused before searching
-  | 'outside' // names a unit the document does not have, another province's rules or units, or asks for contact details
+  | 'outside' // names a unit the document does not have, another province's rules or units, or asks for facts it never gives (phone numbers, office holders, budgets)
   | 'search'; // ranked retrieval, refused below the coverage threshold
 
 export interface ExplainedHit {
@@ -35,7 +35,7 @@ export interface Explanation {
   /** Units the question names, as found and as used (县里民政局 → 县民政局). */
   units: Array<{ alias: string; unit: string }>;
   /** The word that put the question outside the document (route 'outside'). */
-  outside?: { kind: 'unknown-unit' | 'other-province' | 'contact'; word: string };
+  outside?: { kind: 'unknown-unit' | 'other-province' | 'facts'; word: string };
   route: Route;
   /** Topic words the ranking weighs (question words and unit names left out). */
   topicWords: string[];

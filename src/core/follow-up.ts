@@ -63,7 +63,7 @@ function compact(text: string): string {
 function roleAsked(t: string, words: RoleWords): Role | undefined {
   for (const [role, list] of [['cooperate', words.cooperate], ['lead', words.lead]] as const) {
     for (const w of list) {
-      const re = new RegExp(`^(?:那|那么)?(?:它|这条|其中|这里面|里面)?(?:的)?${w}(?:的|单位|部门|的单位|的部门)?(?:是谁|有谁|有哪些|是哪些|是哪个)?${END}$`);
+      const re = new RegExp(`^(?:那|那么)?(?:它|这条|其中|这里面|里面)?(?:的)?${w}(?:的|单位|部门|的单位|的部门)?(?:是谁|有谁|有哪些|是哪些|是哪个|有没有|有吗)?${END}$`);
       if (re.test(t)) return role;
     }
   }

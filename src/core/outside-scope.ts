@@ -12,6 +12,8 @@ const OTHER_PROVINCES = [
 /** What a province's own rules are called. */
 const RULES = '实施细则|细则|行动计划|实施方案|方案|规定|办法|条例|文件|政策';
 const OWN_RULES = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?(反拐|打拐)?(工作)?(${RULES})`);
+/** 广西的打拐经费: what belongs to another province (外省的孩子 may be ours to help). */
+const OWNED = new RegExp(`(${OTHER_PROVINCES.filter((p) => p !== '外省').join('|')})(省|市|自治区)?的`);
 const PROVINCE_THEN = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?`, 'g');
 /** A government body by its name's ending; village and street bodies are left to the search. */
 const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办)$/u;
@@ -29,9 +31,12 @@ export interface OutsideScopeOptions {
   unitStarts: (text: string) => number[];
 }
 
-export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'contact'; word: string };
-/** Contact details (值班电话多少, 地址在哪): the document gives none. */
-const CONTACT = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)/;
+export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'facts'; word: string };
+/**
+ * Facts the document never gives: contact details (值班电话多少), office holders (主任是谁),
+ * budgets and meeting counts (预算多少, 开了几次). (负责人是谁 is how staff ask who is responsible.)
+ */
+const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次/;
 
 export function createOutsideScope(o: OutsideScopeOptions) {
   return {
@@ -44,9 +49,9 @@ export function createOutsideScope(o: OutsideScopeOptions) {
      */
     find(text: string, topicWords: readonly string[], unitQuestion: boolean, asTyped = text): OutsideReason | null {
       // As typed: staff words in context may have been read as the document's (电话 → 举报).
-      const contact = CONTACT.exec(asTyped);
-      if (contact) return { kind: 'contact', word: contact[1]! };
-      const rules = OWN_RULES.exec(asTyped);
+      const facts = FACTS.exec(asTyped);
+      if (facts) return { kind: 'facts', word: facts[0] };
+      const rules = OWN_RULES.exec(asTyped) ?? OWNED.exec(asTyped);
       if (rules) return { kind: 'other-province', word: rules[1]! };
       const starts = new Set(unitQuestion ? o.unitStarts(text) : []);
       for (const m of unitQuestion ? text.matchAll(PROVINCE_THEN) : []) {

@@ -17,7 +17,10 @@ describe('outside the document', () => {
     ['应急管理厅负责哪些反拐工作', '应急管理厅'],
     ['邮政管理局要配合反拐吗', '邮政管理局'],
     ['广东的反拐实施细则谁牵头', '广东'],
-    ['省反拐办值班电话多少', '电话'],
+    ['省反拐办值班电话多少', '电话多少'],
+    ['反拐办主任是谁', '主任是谁'],
+    ['联席会议今年开了几次', '开了几次'],
+    ['广西的打拐经费怎么保障的', '广西'],
     ['浙江公安厅负责哪些工作', '浙江'],
     ['广东省民政厅管啥', '广东'],
   ])('refuses %s, naming %s as the reason in hit testing', (question, word) => {
@@ -37,6 +40,8 @@ describe('outside the document', () => {
   it('answers a question that names another province only as a route, or its police as partners', () => {
     expect(assistant.explain('跟外省警察一起抓人贩子谁负责').route).not.toBe('outside');
     expect(assistant.explain('从广东拐来的孩子谁管').route).not.toBe('outside');
+    expect(assistant.explain('外省的孩子被拐到福建谁负责解救').route).not.toBe('outside');
+    expect(assistant.explain('婚姻登记这块负责人是谁').route).not.toBe('outside');
   });
 
   it('does not take a known place word ending like a unit (歌厅) for an unknown unit', () => {

@@ -1,0 +1,49 @@
+// How staff phrase unit and role questions, and typos in a question the search would otherwise
+// answer unsure, on the real knowledge base.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant, type Assistant } from '../../src/core/assistant.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { knowledgeDir } from '../../src/knowledge/paths.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
+
+let kb: KnowledgeBase;
+let assistant: Assistant;
+beforeAll(() => {
+  kb = loadKnowledgeBase(knowledgeDir());
+  assistant = createAssistant({ kb });
+});
+const ids = (q: string) => assistant.ask(q).answers.map((a) => a.id).sort();
+const where = (lead: string, cooperate: string) =>
+  kb.clauses.filter((c) => c.lead.includes(lead) && c.cooperate.includes(cooperate)).map((c) => c.id).sort();
+
+describe('role words in spoken form', () => {
+  it('reads 打配合 / 挑大梁 / 搭把手 as roles, never as what the question is about', () => {
+    expect(ids('公安牵头民政打配合的是哪几条')).toEqual(where('省公安厅', '省民政厅'));
+    expect(ids('民政打头阵妇联搭把手的有哪些')).toEqual(where('省民政厅', '省妇联'));
+  });
+
+  it('reads 「A给B打配合」 as B leading and A cooperating', () => {
+    expect(ids('人社给民政打配合的条目有没有')).toEqual(where('省民政厅', '省人社厅'));
+  });
+
+  it('reads a unit-duty frame (几项, 列一下, 这次) as asking for the unit\'s list', () => {
+    const reply = assistant.ask('司法厅配合哪几项');
+    expect(reply.intent).toBe('unit-duties');
+    expect(reply.answers[0]?.role).toBe('cooperate');
+    expect(assistant.ask('团委这次分到哪些反拐的活').intent).toBe('unit-duties');
+  });
+});
+
+describe('typos in a question answered unsure as typed', () => {
+  it('reads 服行 as 服刑 when that gives a sure answer, and says how it read it', () => {
+    const reply = assistant.ask('服行人员未成年子女监护谁负责');
+    const clause = kb.clauses.find((c) => c.text.includes('服刑'))!;
+    expect(reply.answers[0]?.id).toBe(clause.id);
+    expect(reply.answers[0]?.confidence).toBe('low');
+    expect(reply.corrected).toEqual([expect.objectContaining({ typed: expect.stringContaining('服行'), read: expect.stringContaining('服刑') })]);
+  });
+
+  it('leaves a sure answer alone', () => {
+    expect(assistant.ask('谁负责婚姻登记相关反拐措施').corrected).toBeUndefined();
+  });
+});
