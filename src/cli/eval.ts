@@ -79,6 +79,8 @@ export function runEval(
   const kb = loadKnowledgeBase(dirs.knowledgeDir);
   const cases = loadEvalSet(dir);
 
+  const tuningOnly = values['tuning-only'] === true;
+  const scored = cases.filter((c) => !tuningOnly || c.half !== 'held-out');
   if (values.sweep) {
     out.write('minCov titles units unkDf covPow | lead   coop   refused unit  lookup\n');
     const line = (c: number, w: IndexWeights, f: Figures) =>
@@ -87,24 +89,22 @@ export function runEval(
     for (const titles of [0, 0.25, 0.5, 1, 2]) {
       for (const units of [0, 0.5, 1, 2]) {
         const w = { ...DEFAULT_WEIGHTS, titles, units };
-        out.write(line(DEFAULT_MIN_COVERAGE, w, score(createAssistant({ kb, weights: w }), kb, cases)));
+        out.write(line(DEFAULT_MIN_COVERAGE, w, score(createAssistant({ kb, weights: w }), kb, scored)));
       }
     }
     for (const unknownDf of [0.25, 0.5, 1, 2]) {
       for (const coveragePower of [0, 1, 2]) {
         const w = { ...DEFAULT_WEIGHTS, unknownDf, coveragePower };
-        out.write(line(DEFAULT_MIN_COVERAGE, w, score(createAssistant({ kb, weights: w }), kb, cases)));
+        out.write(line(DEFAULT_MIN_COVERAGE, w, score(createAssistant({ kb, weights: w }), kb, scored)));
       }
     }
     out.write('\n');
     for (let c = 0.3; c <= 0.91; c += 0.025) {
-      out.write(line(c, DEFAULT_WEIGHTS, score(createAssistant({ kb, minCoverage: c }), kb, cases)));
+      out.write(line(c, DEFAULT_WEIGHTS, score(createAssistant({ kb, minCoverage: c }), kb, scored)));
     }
     return 0;
   }
 
-  const tuningOnly = values['tuning-only'] === true;
-  const scored = cases.filter((c) => !tuningOnly || c.half !== 'held-out');
   const figures = score(createAssistant({ kb }), kb, scored);
   if (values.json) {
     const { failures, ...rest } = figures;
