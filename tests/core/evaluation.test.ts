@@ -8,6 +8,9 @@ import { evaluate, loadEvalSet } from '../../src/core/evaluation.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { knowledgeDir, projectRoot } from '../../src/knowledge/paths.js';
 
+const HELD_OUT_ANSWERABLE_FLOOR = 0.54;
+const HELD_OUT_REFUSED_FLOOR = 0.95;
+
 describe('question set (tests/fixtures/eval)', () => {
   const cases = loadEvalSet(join(projectRoot(), 'tests', 'fixtures', 'eval'));
   const kb = loadKnowledgeBase(knowledgeDir());
@@ -25,22 +28,29 @@ describe('question set (tests/fixtures/eval)', () => {
     expect(figures.unitCompleteness.rate).toBe(1);
   });
 
-  it('has at least 150 staff-typed questions split line by line into a tuning and a held-out half', () => {
-    const tuning = cases.filter((c) => c.half === 'tuning');
+  it('has staff-typed sets split line by line into a tuning and a held-out half, unless measured and marked all-tuning', () => {
+    const colloquial = cases.filter((c) => c.file.startsWith('colloquial'));
+    expect(colloquial.length).toBeGreaterThanOrEqual(150);
+    for (const file of new Set(colloquial.map((c) => c.file))) {
+      const inFile = colloquial.filter((c) => c.file === file);
+      const heldOut = inFile.filter((c) => c.half === 'held-out').length;
+      if (heldOut) expect(Math.abs(inFile.length - 2 * heldOut), file).toBeLessThanOrEqual(1);
+    }
     const heldOut = cases.filter((c) => c.half === 'held-out');
-    expect(tuning.length + heldOut.length).toBeGreaterThanOrEqual(150);
-    expect(Math.abs(tuning.length - heldOut.length)).toBeLessThanOrEqual(1);
-    for (const kind of ['spoken', 'typo', 'filler', 'follow-up', 'compound', 'near-miss']) {
-      expect(heldOut.some((c) => c.kind === kind)).toBe(true);
+    expect(heldOut.length).toBeGreaterThanOrEqual(100);
+    for (const kind of ['everyday', 'spoken', 'typo', 'unit', 'follow-up', 'compound', 'near-miss']) {
+      expect(heldOut.some((c) => c.kind === kind), kind).toBe(true);
     }
   });
 
-  // Each file's held-out half apart: colloquial.jsonl (session 3) and colloquial-2.jsonl (written
-  // fresh in session 4 by someone who had seen neither the vocabulary nor the code).
-  it('held-out halves: out-of-scope refused ≥ 95%, answerable no lower than measured, every answer quoted verbatim', () => {
-    const first = figures.files['colloquial.jsonl']!['held-out']!;
-    expect(first.refused.rate).toBeGreaterThanOrEqual(0.95);
-    expect(first.answerable.rate).toBeGreaterThanOrEqual(0.84);
+  // The held-out half as measured when it was first run (colloquial-4.jsonl, written fresh in
+  // session 4 by someone who had seen neither the vocabulary nor the code): a floor, so a change
+  // that makes it worse fails. The earlier files' held-out halves were measured and reported at
+  // 8fea700 and are tuning data since.
+  it('held-out half: no lower than measured, every answer quoted verbatim', () => {
+    const h = figures.halves['held-out']!;
+    expect(h.refused.rate).toBeGreaterThanOrEqual(HELD_OUT_REFUSED_FLOOR);
+    expect(h.answerable.rate).toBeGreaterThanOrEqual(HELD_OUT_ANSWERABLE_FLOOR);
     expect(figures.unquoted).toBe(0);
   });
 });
