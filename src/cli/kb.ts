@@ -143,6 +143,7 @@ async function check(dir: string, out: Out, err: Out): Promise<number> {
     err.write(`kb check: ${problems.length} problem(s); the knowledge base is not valid\n`);
     return 1;
   }
+  for (const w of report.warnings ?? []) err.write(`warning: ${formatProblem(w)}\n`);
   const withUnits = kb.clauses.filter((c) => c.lead.length > 0).length;
   out.write(
     `kb check: OK — ${kb.documents.length} document(s), ${kb.clauses.length} clauses ` +

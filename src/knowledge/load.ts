@@ -42,6 +42,8 @@ export function formatProblem(p: KnowledgeProblem): string {
 export interface KnowledgeReport {
   kb: KnowledgeBase | null;
   problems: KnowledgeProblem[];
+  /** What `kb check` should say but that never stops the knowledge from serving. */
+  warnings?: KnowledgeProblem[];
   /** knowledge/regression.yaml: saved questions and the units they must keep answering. */
   regression?: RegressionQuestion[];
 }
@@ -129,14 +131,15 @@ export function checkKnowledge(dir: string, limits: LoadLimits = DEFAULT_LIMITS)
   const vocabularyPath = join(dir, 'vocabulary.yaml');
   const vocabularyFile = readYaml(vocabularyPath, reader, vocabularyFileSchema, problems);
   const vocabulary = vocabularyFile ? buildVocabulary(vocabularyFile) : null;
+  const warnings: KnowledgeProblem[] = [];
   if (vocabulary && problems.length === 0) {
-    for (const p of checkVocabulary(vocabulary, clauses, units)) problems.push({ file: rel(dir, vocabularyPath), message: p.message });
+    for (const p of checkVocabulary(vocabulary, clauses, units)) (p.warning ? warnings : problems).push({ file: rel(dir, vocabularyPath), message: p.message });
   }
   const regression = readRegression(reader, unitsReadable ? registry : null, problems);
   if (problems.length > 0 || !vocabulary) return { kb: null, problems };
   const kb: KnowledgeBase = { documents, units, clauses, vocabulary, version: hash.digest('hex').slice(0, 12) };
   if (archive.length > 0) kb.archive = archive;
-  return { kb, problems, regression };
+  return { kb, problems, regression, ...(warnings.length ? { warnings } : {}) };
 }
 
 /** The document files' names, or none after saying why. */

@@ -1,6 +1,8 @@
 // knowledge/vocabulary.yaml → the Vocabulary the core reads, with the checks `kb check` runs:
-// every document word a staff word maps to must stand in the knowledge (a clause, a heading or a
-// unit), and no staff word may lead back to itself through other staff words (a cycle).
+// every document word a staff word maps to should stand in the knowledge (a clause, a heading or a
+// unit; otherwise a warning: after a revised document drops a word, its staff words match nothing
+// until an administrator points them elsewhere), and no staff word may lead back to itself through
+// other staff words (a cycle, an error).
 import { normaliseText } from '../core/normalise.js';
 import type { Clause, Unit, Vocabulary } from './types.js';
 import type { VocabularyFile } from './vocabulary-schema.js';
@@ -8,6 +10,11 @@ import type { VocabularyFile } from './vocabulary-schema.js';
 export interface VocabularyProblem {
   word?: string;
   message: string;
+  /**
+   * Harmless at run time, so never a reason to refuse knowledge: a staff word whose document word
+   * no clause has any more (after a revised document drops it) simply matches nothing.
+   */
+  warning?: true;
 }
 
 export function buildVocabulary(file: VocabularyFile): Vocabulary {
@@ -38,7 +45,7 @@ export function checkVocabulary(v: Vocabulary, clauses: readonly Clause[], units
   );
   for (const [word, { means }] of Object.entries(v.synonyms)) {
     for (const target of means) {
-      if (!text.includes(target)) problems.push({ word, message: `synonyms.${word}: 「${target}」 stands in no clause, heading or unit name` });
+      if (!text.includes(target)) problems.push({ word, message: `synonyms.${word}: 「${target}」 stands in no clause, heading or unit name`, warning: true });
     }
   }
   // A staff word read as another staff word is read once only; a chain that comes back is a mistake.
