@@ -34,8 +34,9 @@ export function toIncoming(body: WecomMessageBody): IncomingMessage | undefined 
     isGroup,
     senderId,
     text,
-    // The server delivers only the group messages that @ the bot; one without an @ is not for it.
-    mentioned: isGroup && mentionTokens.length > 0,
+    // The server delivers only the group messages that @ the bot, so each is for it — whether or not
+    // its text still carries the @name (WeCom's documents do not promise either way).
+    mentioned: isGroup,
     fromSelf: false,
     mentionTokens,
     mentionsOnly: true,
