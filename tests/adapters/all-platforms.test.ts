@@ -83,7 +83,9 @@ describe('npm start with only the WeCom and DingTalk variables set', () => {
     expect(reply).toContain('配合：省公安厅');
   });
 
-  it.each(platforms().map((p) => [p.name, p] as const))('%s: ignores a group message without @', async (_name, p) => {
+  // WeCom's server itself delivers only group messages that @ the bot (so each one that arrives is
+  // answered, tests/adapters/wecom); DingTalk delivers all and says whether the bot was @-ed.
+  it.each(platforms().filter((p) => p.name !== 'WeCom').map((p) => [p.name, p] as const))('%s: ignores a group message without @', async (_name, p) => {
     expect(await p.group('谁负责婚姻登记相关反拐措施', 'u-chats', false)).toBeUndefined();
   });
 
