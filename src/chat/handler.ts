@@ -1,6 +1,6 @@
 // The one message handler every adapter calls: trigger rules, input cleaning, commands, the core,
 // rendering. It is the single error boundary: it never throws, whatever the message.
-import { resolveFollowUp, type FollowUpContext } from '../core/follow-up.js';
+import { lastShown, resolveFollowUp, type FollowUpContext } from '../core/follow-up.js';
 import { digestClauses } from '../core/reply-view.js';
 import type { Answer, Reply } from '../core/types.js';
 import { conversationKey, createConversationMemory, type ConversationMemoryOptions } from './conversation-memory.js';
@@ -110,9 +110,7 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
    */
   const ownClause = (msg: IncomingMessage): string | undefined => {
     const thread = threads.get(conversationKey(msg));
-    if (!thread) return undefined;
-    const { reply, shown } = thread.context;
-    return thread.shownFull ?? [...reply.answers, ...reply.related][Math.max(0, shown - 1)]?.id;
+    return thread && (thread.shownFull ?? lastShown(thread.context)?.id);
   };
   const shownInFull = (msg: IncomingMessage, id: string): void => {
     lastReplies.showed(msg, id);

@@ -84,6 +84,8 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
   const longestStop = Math.max(0, ...[...stop].map((w) => w.length));
   const unitNames = new Set(o.units.words().map((w) => o.units.canonical(w)!));
 
+  const isQuestionWord = (word: string) => stop.has(word) || madeOfQuestionWords(word, stop, longestStop);
+
   const processWord = (raw: string): string[] | null => {
     const word = raw.trim();
     if (!word || [...word].every((c) => PUNCTUATION.test(c) || /\s/.test(c))) return null;
@@ -91,14 +93,14 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
     if (unit) return [unit];
     const syn = o.synonyms[word];
     if (syn) return [...syn];
-    if (stop.has(word) || madeOfQuestionWords(word, stop, longestStop)) return null;
+    if (isQuestionWord(word)) return null;
     // A lone character is too vague to retrieve by (and is mostly a particle or a typo's debris).
     if (CJK_CHAR.test(word)) return null;
     return [word];
   };
 
-  const asks = (word: string) =>
-    !o.units.canonical(word) && !o.synonyms[word] && (stop.has(word) || madeOfQuestionWords(word, stop, longestStop));
+  /** A word that only asks: neither a unit nor a staff word, and made of question words. */
+  const asks = (word: string) => !o.units.canonical(word) && !o.synonyms[word] && isQuestionWord(word);
   const processTerm = remembered((word) => frozen(processWord(word)), 50_000);
   const tokenize = remembered((text) => frozen(o.tokenizer.tokenize(normaliseText(text))), 1_000);
 

@@ -146,7 +146,6 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const outsideScope = createOutsideScope({
     isKnown: (w) => units.canonical(w) !== undefined || known.has(w),
     inDocuments: (w) => documentText.includes(w),
-    unitStarts: (text) => units.find(text).map((m) => m.start),
   });
 
   const refuse = (question: string, intent: 'out-of-scope' | 'empty'): Reply => ({
@@ -345,7 +344,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
     let rest = norm;
     for (const m of [...mentions].reverse()) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
 
-    const outside = outsideScope.find(norm, analyser.topicWords(rest).map((w) => w.word), mentions.length > 0 && !index.hasTopic(withoutProvinces(rest)), full);
+    const outside = outsideScope.find({
+      text: norm,
+      asTyped: full,
+      topicWords: analyser.topicWords(rest).map((w) => w.word),
+      unitStarts: found.map((m) => m.start),
+      unitQuestion: () => mentions.length > 0 && !index.hasTopic(withoutProvinces(rest)),
+    });
     if (outside) {
       trace.route = 'outside';
       trace.outside = outside;

@@ -40,8 +40,9 @@ const MORE = new RegExp(`^(?:那)?(?:还有|另外|其他|其它|别的|下一)(
 const NUMBER = /^(?:第)?(\d{1,3})(?:条|个|项)?$/;
 const OTHER = new RegExp(`^(?:那|那么|那个|那要是|换成|如果是)?(.{1,16}?)(?:的)?(?:呢|咧|嘞)${END}$`);
 const OPENER = /^(?:那|那么|那个)/;
-/** 妇联在里面干啥 / 民政在这条里负责什么: a unit's part in the clause just answered. */
+/** 卫健委也掺和吗 / 网信办是配合吗: a yes-or-no about a unit. */
 const YES_NO = /(?:吗|么|没有|没|不)$/;
+/** 妇联在里面干啥 / 民政在这条里负责什么: a unit's part in the clause just answered. */
 const INSIDE = /(?:在)?(?:这条|这一条|这件事|这事|这块|这项|这个)?(?:里面|里头|里边|其中|当中)|在这条|在这事|在这块|在这里|这条里|这事里/g;
 
 /** Whether the text can only be a follow-up (so with nothing to follow, it gets a hint, not a search). */
@@ -75,6 +76,11 @@ function offered(reply: Reply): Answer[] {
   return [...reply.answers, ...reply.related];
 }
 
+/** The answer the conversation last showed (还有呢 moves it on): what 这条, 那配合的呢 and 全文 mean. */
+export function lastShown(context: FollowUpContext): Answer | undefined {
+  return offered(context.reply)[Math.max(0, context.shown - 1)];
+}
+
 /**
  * Resolves `text` against the conversation's last answer; null when it is not a follow-up (ask it
  * as a question). `numbered` are the clauses a digest listed by number, when the last reply was one.
@@ -95,7 +101,7 @@ export function resolveFollowUp(
     return clause ? { kind: 'full', clause } : numbered.length ? { kind: 'nothing', reason: 'no-number' } : null;
   }
   if (FULL.test(t)) {
-    const last = context ? offered(context.reply)[Math.max(0, context.shown - 1)] : undefined;
+    const last = context ? lastShown(context) : undefined;
     return last ? { kind: 'full', clause: last } : { kind: 'nothing', reason: 'no-context' };
   }
   if (MORE.test(t)) {
@@ -127,7 +133,7 @@ export function resolveFollowUp(
       const word = role === 'lead' ? '牵头' : '配合';
       return { kind: 'reply', question: `${unit}${word}哪些工作`, reply: { ...assistant.ask(`${unit}${word}哪些工作`), question: text } };
     }
-    const top = offered(reply)[Math.max(0, context.shown - 1)];
+    const top = lastShown(context);
     if (!top) return { kind: 'nothing', reason: 'no-context' };
     return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { role }) };
   }
@@ -171,7 +177,7 @@ function sameTopicOtherUnit(text: string, x: string, unit: string, context: Foll
     const question = `${unit}${word}哪些工作`;
     return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text } };
   }
-  const top = offered(reply)[Math.max(0, context.shown - 1)];
+  const top = lastShown(context);
   if (top && (top.lead.includes(unit) || top.cooperate.includes(unit))) {
     return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { unit }) };
   }

@@ -1,7 +1,7 @@
 // Questions the document cannot answer by construction, refused before any search: a unit it never
 // names (省科技厅 would otherwise match 科技 in 科技手段), and another province's rules or units
-// (广东的反拐实施细则, 浙江公安厅 — the Fujian clause or unit would be a wrong answer), and contact
-// details, which it never gives (反拐办值班电话多少).
+// (广东的反拐实施细则, 浙江公安厅 — the Fujian clause or unit would be a wrong answer), and facts it
+// never gives (反拐办值班电话多少, 主任是谁, 预算多少).
 
 /** Provincial-level divisions other than Fujian, and 外省; the document names none of them. */
 const OTHER_PROVINCES = [
@@ -27,8 +27,20 @@ export interface OutsideScopeOptions {
   isKnown: (word: string) => boolean;
   /** The word stands in the documents' text. */
   inDocuments: (word: string) => boolean;
-  /** Where a unit name starts in a text (the unit finder's mentions). */
-  unitStarts: (text: string) => number[];
+}
+
+/** What the assistant already knows of the question when it asks. */
+export interface OutsideQuestion {
+  /** The normalised question with staff words read in context. */
+  text: string;
+  /** Before staff words were read in context (电话 may have become 举报). */
+  asTyped: string;
+  /** Its topic words with the known units cut out. */
+  topicWords: readonly string[];
+  /** Where the units it names start in `text`. */
+  unitStarts: readonly number[];
+  /** A unit and nothing else is asked (worked out only when a province is named). */
+  unitQuestion: () => boolean;
 }
 
 export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'facts'; word: string };
@@ -41,22 +53,21 @@ const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号
 export function createOutsideScope(o: OutsideScopeOptions) {
   return {
     /**
-     * `text` is the normalised question with staff words read in context (`asTyped` before that);
-     * `topicWords` its topic words with the known units cut out.
      * A province named as a trafficking route (从广东拐来的) is no reason, nor its police in a question
-     * about working with them (跟外省警察一起抓): only its rules, or its unit's own duties
-     * (`unitQuestion`: a unit and nothing else asked), are.
+     * about working with them (跟外省警察一起抓): only its rules, or its unit's own duties, are.
      */
-    find(text: string, topicWords: readonly string[], unitQuestion: boolean, asTyped = text): OutsideReason | null {
-      // As typed: staff words in context may have been read as the document's (电话 → 举报).
-      const facts = FACTS.exec(asTyped);
+    find(q: OutsideQuestion): OutsideReason | null {
+      const { text, topicWords } = q;
+      const facts = FACTS.exec(q.asTyped);
       if (facts) return { kind: 'facts', word: facts[0] };
-      const rules = OWN_RULES.exec(asTyped) ?? OWNED.exec(asTyped);
+      const rules = OWN_RULES.exec(q.asTyped) ?? OWNED.exec(q.asTyped);
       if (rules) return { kind: 'other-province', word: rules[1]! };
-      const starts = new Set(unitQuestion ? o.unitStarts(text) : []);
-      for (const m of unitQuestion ? text.matchAll(PROVINCE_THEN) : []) {
+      const provinces = q.unitStarts.length ? [...text.matchAll(PROVINCE_THEN)] : [];
+      if (provinces.length && q.unitQuestion()) {
+        const starts = new Set(q.unitStarts);
         // 广东省民政厅: the unit's own name may begin with the 省 that follows the province.
-        if (starts.has(m.index + m[0].length) || starts.has(m.index + m[1]!.length)) return { kind: 'other-province', word: m[1]! };
+        const m = provinces.find((p) => starts.has(p.index + p[0].length) || starts.has(p.index + p[1]!.length));
+        if (m) return { kind: 'other-province', word: m[1]! };
       }
       // 管理局 alone stands in the document (通信管理局), 邮政管理局 does not: a bureau's name is read
       // with the topic word written right before it.

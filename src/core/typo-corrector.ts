@@ -107,6 +107,9 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
     return found.size === 1 ? [...found][0] : undefined;
   };
 
+  // Asking words a piece may not take part of: single characters only when they surely ask.
+  const askingWords = (o.askingWords ?? []).filter((w) => [...w].length >= 2 || /^[谁啥的了吗呢么]$/.test(w));
+
   return {
     correct(q) {
       // Typos are read in questions (chat and ask cut at 1,000 characters); longer text is left as typed.
@@ -119,12 +122,12 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
       const joined = chars.join('');
       // Code-point index of each UTF-16 index, so a found word is placed without re-counting the text.
       const at = new Int32Array(joined.length + 1);
-      for (let u = 0, c = 0; u <= joined.length; c++) {
-        at[u] = c;
-        const code = joined.codePointAt(u);
-        if (code !== undefined && code > 0xffff) at[u + 1] = c;
-        u += code !== undefined && code > 0xffff ? 2 : 1;
-      }
+      let offset = 0;
+      chars.forEach((ch, c) => {
+        at[offset] = at[offset + ch.length - 1] = c;
+        offset += ch.length;
+      });
+      at[offset] = chars.length;
       /** Each place a word occurs (distinct words once, so a repeated word costs its occurrences only). */
       const places = (words: Iterable<string>, each: (start: number, end: number) => void) => {
         for (const w of new Set(words)) {
@@ -134,7 +137,7 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
       };
       // Characters inside an asking word: no piece may hold them.
       const asking = new Uint8Array(chars.length);
-      places((o.askingWords ?? []).filter((w) => [...w].length >= 2 || /^[谁啥的了吗呢么]$/.test(w)), (a, b) => asking.fill(1, a, b));
+      places(askingWords, (a, b) => asking.fill(1, a, b));
       // Where segmenter words lie: a piece must not cut one, so no boundary of a piece may fall inside one.
       const inside = new Uint8Array(chars.length + 1);
       places((o.words?.(joined) ?? []).filter((w) => [...w].length >= 2), (a, b) => inside.fill(1, a + 1, b));
