@@ -2,14 +2,13 @@
 // long connection, no public address or callback server. Each robot message is acked at once with its
 // messageId, then answered through the message's sessionWebhook in markdown, split and paced.
 import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
-import type { AdapterFactory, ChatAdapter } from '../../src/chat/adapter.js';
+import { botOptionsFrom, type AdapterFactory, type BotOptions, type ChatAdapter } from '../../src/chat/adapter.js';
 import { connectOrFail } from '../../src/chat/connect-or-fail.js';
 import { deliver } from '../../src/chat/deliver.js';
-import type { MessageHandler } from '../../src/chat/handler.js';
-import { silentLogger, type Logger } from '../../src/chat/logger.js';
+import { silentLogger } from '../../src/chat/logger.js';
 import { createPacer } from '../../src/chat/pacer.js';
 import { outgoingMarkdown } from '../../src/chat/render-markdown.js';
-import { createSeenIds, type SeenIds } from '../../src/chat/seen-ids.js';
+import { createSeenIds } from '../../src/chat/seen-ids.js';
 import type { Outgoing } from '../../src/chat/types.js';
 import type { DingtalkConfig } from './config.js';
 import { GatewayClient, GatewayRejected, GatewayUnavailable } from './gateway-client.js';
@@ -25,15 +24,7 @@ const MESSAGE_LIMIT = 64 * 1024;
 /** Conversations whose last sessionWebhook is remembered for unprompted posts. */
 const WEBHOOKS_LIMIT = 2000;
 
-export interface DingtalkBotOptions extends DingtalkConfig {
-  handler: MessageHandler;
-  logger?: Logger;
-  minSendIntervalMs?: number;
-  reconnectBaseMs?: number;
-  startupTimeoutMs?: number;
-  /** Message ids already answered (msgId); start.ts gives the SQLite-backed ones, so a redelivery after a restart is not answered twice. */
-  seen?: SeenIds;
-}
+export interface DingtalkBotOptions extends DingtalkConfig, BotOptions {}
 
 export function createDingtalkBot(options: DingtalkBotOptions): ChatAdapter {
   const logger = options.logger ?? silentLogger;
@@ -134,4 +125,4 @@ function titleOf(markdown: string): string {
 }
 
 export const createDingtalkAdapter: AdapterFactory<DingtalkConfig> = (settings, context) =>
-  createDingtalkBot({ ...settings, handler: context.handler(), logger: context.logger, ...(context.seenIds ? { seen: context.seenIds('dingtalk') } : {}) });
+  createDingtalkBot({ ...settings, ...botOptionsFrom(context, 'dingtalk') });

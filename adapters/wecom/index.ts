@@ -3,14 +3,13 @@
 // conversation with one markdown stream message (aibot_respond_msg, finish: true); what does not fit
 // and every unprompted post (quiz reveals, scheduled questions) goes out with aibot_send_msg, paced.
 import { WSClient } from '@wecom/aibot-node-sdk';
-import type { AdapterFactory, ChatAdapter } from '../../src/chat/adapter.js';
+import { botOptionsFrom, type AdapterFactory, type BotOptions, type ChatAdapter } from '../../src/chat/adapter.js';
 import { connectOrFail } from '../../src/chat/connect-or-fail.js';
-import type { MessageHandler } from '../../src/chat/handler.js';
-import { silentLogger, type Logger } from '../../src/chat/logger.js';
+import { silentLogger } from '../../src/chat/logger.js';
 import { createPacer } from '../../src/chat/pacer.js';
 import { TEXT } from '../../src/chat/messages.js';
 import { outgoingMarkdown } from '../../src/chat/render-markdown.js';
-import { createSeenIds, type SeenIds } from '../../src/chat/seen-ids.js';
+import { createSeenIds } from '../../src/chat/seen-ids.js';
 import { splitText } from '../../src/chat/split-text.js';
 import type { Outgoing } from '../../src/chat/types.js';
 import type { WecomConfig } from './config.js';
@@ -23,16 +22,7 @@ export const WECOM_PUSH_CHARS = 1300;
 /** Between two pushed messages into one conversation. */
 export const WECOM_MIN_SEND_INTERVAL_MS = 1000;
 
-export interface WecomBotOptions extends WecomConfig {
-  handler: MessageHandler;
-  logger?: Logger;
-  minSendIntervalMs?: number;
-  /** Reconnect back-off: the first delay, doubled on each failure up to 30 s (the SDK's policy). */
-  reconnectBaseMs?: number;
-  startupTimeoutMs?: number;
-  /** Message ids already answered (msgid); start.ts gives the SQLite-backed ones, so a redelivery after a restart is not answered twice. */
-  seen?: SeenIds;
-}
+export interface WecomBotOptions extends WecomConfig, BotOptions {}
 
 export function createWecomBot(options: WecomBotOptions): ChatAdapter {
   const logger = options.logger ?? silentLogger;
@@ -131,4 +121,4 @@ export function createWecomBot(options: WecomBotOptions): ChatAdapter {
 }
 
 export const createWecomAdapter: AdapterFactory<WecomConfig> = (settings, context) =>
-  createWecomBot({ ...settings, handler: context.handler(), logger: context.logger, ...(context.seenIds ? { seen: context.seenIds('wecom') } : {}) });
+  createWecomBot({ ...settings, ...botOptionsFrom(context, 'wecom') });

@@ -42,6 +42,24 @@ export interface AdapterContext {
   seenIds?(platform: string): SeenIds;
 }
 
+/** What a bot that connects out to its platform (WeCom, DingTalk) is built with besides its settings. */
+export interface BotOptions {
+  handler: MessageHandler;
+  logger?: Logger;
+  /** Between two messages into one conversation. */
+  minSendIntervalMs?: number;
+  /** Reconnect back-off: the first delay, doubled on each failure up to the platform's cap. */
+  reconnectBaseMs?: number;
+  startupTimeoutMs?: number;
+  /** Message ids already answered; start.ts gives the SQLite-backed ones, so a redelivery after a restart is not answered twice. */
+  seen?: SeenIds;
+}
+
+/** The parts of BotOptions start.ts provides: the shared handler, the logger, the kept message ids. */
+export function botOptionsFrom(context: AdapterContext, platform: string): Pick<BotOptions, 'handler' | 'logger' | 'seen'> {
+  return { handler: context.handler(), logger: context.logger, ...(context.seenIds ? { seen: context.seenIds(platform) } : {}) };
+}
+
 export type AdapterFactory<Settings> = (settings: Settings, context: AdapterContext) => ChatAdapter;
 
 export interface AdapterDefinition<Platform extends string = string, Shape extends z.ZodRawShape = z.ZodRawShape, Settings = unknown> {
