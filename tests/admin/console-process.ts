@@ -4,6 +4,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/knowledge/paths.js';
+import { cleanEnv } from '../support/run-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 export interface ConsoleProcess {
@@ -19,16 +20,11 @@ export interface ConsoleProcess {
 export function startConsole(knowledgeDir: string): ConsoleProcess {
   const script = join(projectRoot(), 'dist/src/cli/start.js');
   if (!existsSync(script)) throw new Error('dist/ is missing: run `npm run build`');
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^(WECHATY_|WECHAT_|SLACK_|QUIZ_|PORT$|ADMIN_IDS$|KNOWLEDGE_DIR$|DATA_DIR$|LOG_LEVEL$|npm_)/.test(k)) continue;
-    env[k] = v;
-  }
   const dataDir = tempDir('console-data-');
   // The cwd has no .env, so only this environment counts.
   const child = spawn(process.execPath, [script], {
     cwd: dataDir,
-    env: { ...env, KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: cleanEnv({ KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: dataDir, LOG_LEVEL: 'info' }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

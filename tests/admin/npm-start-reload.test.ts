@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/knowledge/paths.js';
 import { knowledgeCopy } from '../knowledge/helpers.js';
+import { cleanEnv } from '../support/run-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { NEW_MARRIAGE, OLD_MARRIAGE, reviseMarriageClause } from './knowledge-edits.js';
 
@@ -16,14 +17,10 @@ describe('npm start and kill -HUP $(cat data/fanguai.pid)', () => {
   it('reloads the running assistant and removes the pid file on a clean exit', async () => {
     const knowledge = knowledgeCopy();
     const work = tempDir('fanguai-pid-');
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-      if (!/^(WECHATY_|WECHAT_|SLACK_|PORT$|ADMIN_IDS$|KNOWLEDGE_DIR$|DATA_DIR$|LOG_LEVEL$|npm_)/.test(k)) env[k] = v;
-    }
     const dataDir = join(work, 'data');
     const npm = spawn('npm', ['start', '--silent'], {
       cwd: projectRoot(),
-      env: { ...env, DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledge, LOG_LEVEL: 'info' },
+      env: cleanEnv({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledge, LOG_LEVEL: 'info' }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -2,18 +2,9 @@
 // process itself) driven line by line: write a line, wait for what the bot prints.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
+import { cleanEnv } from '../support/run-process.js';
 
 export const root = resolve(import.meta.dirname, '../..');
-
-/** Environment without any chat platform setting, so start picks the console. */
-export function consoleEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^(WECHATY_|WECHAT_|SLACK_|QUIZ_|PORT$|ADMIN_IDS$|KNOWLEDGE_DIR$|LOG_LEVEL$|npm_)/.test(k)) continue;
-    env[k] = v;
-  }
-  return { ...env, ...extra };
-}
 
 export interface ConsoleProcess {
   readonly stdout: string;
@@ -30,8 +21,8 @@ export interface ConsoleProcess {
 export function startConsole(env: Record<string, string>, how: 'npm' | 'node' = 'npm'): ConsoleProcess {
   const child: ChildProcessWithoutNullStreams =
     how === 'npm'
-      ? spawn('npm', ['start', '--silent'], { cwd: root, env: consoleEnv(env) })
-      : spawn(process.execPath, ['dist/src/cli/start.js'], { cwd: root, env: consoleEnv(env) });
+      ? spawn('npm', ['start', '--silent'], { cwd: root, env: cleanEnv(env) })
+      : spawn(process.execPath, ['dist/src/cli/start.js'], { cwd: root, env: cleanEnv(env) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

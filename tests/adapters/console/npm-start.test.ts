@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv } from '../../support/run-process.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 let dataDir: string;
@@ -15,14 +16,7 @@ interface Run {
 }
 
 /** Environment without any chat platform setting, so `npm start` picks the console. */
-function consoleEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^(WECHATY_|WECHAT_|SLACK_|PORT$|ADMIN_IDS$|KNOWLEDGE_DIR$|LOG_LEVEL$|npm_)/.test(k)) continue;
-    env[k] = v;
-  }
-  return { ...env, DATA_DIR: dataDir, ...extra };
-}
+const consoleEnv = (extra: Record<string, string> = {}) => cleanEnv({ DATA_DIR: dataDir, ...extra });
 
 function npmStart(input: string, extra: Record<string, string> = {}): Promise<Run> {
   return new Promise((done, fail) => {
