@@ -30,6 +30,7 @@ export function formatExplanation(e: Explanation, options: { maxHits?: number } 
       lines.push(
         `${String(i + 1).padStart(4)}  ${h.score.toFixed(3).padStart(7)}  ${h.coverage.toFixed(3)}${h.passes ? ' ✓' : ' ✗'}   ${h.id} ${h.path} (${h.document})`,
         `        matched: ${terms || '(none)'}`,
+        ...(h.example ? [`        like the staff example: ${h.example}`] : []),
       );
     });
     if (e.hits.length > max) lines.push(`  … ${e.hits.length - max} more`);

@@ -10,7 +10,7 @@ import { loadKnowledgeBase } from '../knowledge/load.js';
 import { projectRoot } from '../knowledge/paths.js';
 import { createAssistant, DEFAULT_MIN_COVERAGE } from '../core/assistant.js';
 import { DEFAULT_WEIGHTS, type IndexWeights } from '../core/clause-index.js';
-import { evaluate, loadEvalSet, type EvalCase, type Figures, type HalfFigures, type Rate } from '../core/evaluation.js';
+import { casesAmongExamples, evaluate, loadEvalSet, type EvalCase, type Figures, type HalfFigures, type Rate } from '../core/evaluation.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Assistant } from '../core/assistant.js';
 import { storageDirsOrSay } from '../config/storage-dirs.js';
@@ -79,6 +79,12 @@ export function runEval(
   const kb = loadKnowledgeBase(dirs.knowledgeDir);
   const cases = loadEvalSet(dir);
 
+  const fromExamples = casesAmongExamples(cases, kb.examples);
+  const heldOutExamples = fromExamples.filter((c) => c.half === 'held-out');
+  if (heldOutExamples.length) {
+    err.write(`eval: ${heldOutExamples.length} held-out question(s) are example questions in knowledge/examples.yaml (「${heldOutExamples[0]!.question}」…): remove them, the held-out half must stay unseen\n`);
+    return 1;
+  }
   const tuningOnly = values['tuning-only'] === true;
   const scored = cases.filter((c) => !tuningOnly || c.half !== 'held-out');
   if (values.sweep) {
@@ -117,6 +123,8 @@ export function runEval(
     const h = figures.halves[half];
     if (!h) continue;
     out.write(`\n${formatHalf(`${name} (${cases.filter((c) => c.half === half).length} questions)`, h)}\n`);
+    const seen = fromExamples.filter((c) => c.half === half).length;
+    if (seen) out.write(`  (${seen} of them are example questions in knowledge/examples.yaml, answered from themselves: this figure overstates)\n`);
     for (const [file, f] of Object.entries(figures.files)) {
       const fh = f[half];
       if (fh && Object.keys(figures.files).length > 1) out.write(`  ${file}: answerable right ${pct(fh.answerable)}, out-of-scope refused ${pct(fh.refused)}\n`);

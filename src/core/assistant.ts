@@ -15,6 +15,7 @@ import { createUnitFinder, type UnitMention } from './unit-finder.js';
 import { createUnitLevels } from './unit-levels.js';
 import { remembered } from './remembered.js';
 import { createTypoCorrector } from './typo-corrector.js';
+import { createExampleMatcher } from './example-matcher.js';
 import { createOutsideScope, withoutProvinces, type OutsideReason } from './outside-scope.js';
 import type { Vocabulary } from '../knowledge/types.js';
 import { createContextRewriter, createRoleFinder, plainSynonyms } from './staff-words.js';
@@ -31,6 +32,8 @@ export interface AssistantOptions {
   minCoverage?: number;
   /** Defaults to the knowledge base's own (knowledge/vocabulary.yaml). */
   vocabulary?: Vocabulary;
+  /** Staff questions per clause id; defaults to the knowledge base's own (knowledge/examples.yaml). */
+  examples?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Assistant {
@@ -102,7 +105,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
 
   // Role words say who, never what about (打配合, 搭把手): no topic either.
   const analyser = createAnalyser({ tokenizer, units, synonyms, questionWords: [...QUESTION_WORDS, ...vocabulary.roles.lead, ...vocabulary.roles.cooperate] });
-  const index = createClauseIndex(kb.clauses, analyser, options.weights ?? DEFAULT_WEIGHTS);
+  // Examples are read as questions are: staff words in context become the document's.
+  const examples = createExampleMatcher(options.examples ?? kb.examples ?? {}, analyser, (q) => inContext(normaliseText(q)));
+  const index = createClauseIndex(kb.clauses, analyser, options.weights ?? DEFAULT_WEIGHTS, examples);
   const docNames = new Map(kb.documents.map((d) => [d.id, d.shortName]));
   const docVersions = new Map(kb.documents.flatMap((d) => (d.version ? [[d.id, d.version] as const] : [])));
   const byId = new Map(kb.clauses.map((c) => [c.id, c]));
@@ -116,6 +121,30 @@ export function createAssistant(options: AssistantOptions): Assistant {
    * of its neighbours, stands verbatim in the document is that word, not the unit.
    */
   const questionWords = new Set(QUESTION_WORDS.map(normaliseText));
+  const roleWords = new Set([...vocabulary.roles.lead, ...vocabulary.roles.cooperate].map(normaliseText));
+  const longestAsking = Math.max(0, ...[...questionWords, ...roleWords].map((w) => w.length));
+  /**
+   * Nothing but asking words, read on the characters rather than the segmenter's words: jieba may
+   * cut 牵头加配合一共多少条 into 加配/合一/共多/少条, none of them a question word, though the
+   * question only asks. Longest asking word first at each place; what is left must be single
+   * characters (加, 条), never two in a row.
+   */
+  const onlyAsks = (text: string): boolean => {
+    let run = 0;
+    for (let i = 0; i < text.length; ) {
+      let n = Math.min(longestAsking, text.length - i);
+      for (; n > 0; n--) if (questionWords.has(text.slice(i, i + n)) || roleWords.has(text.slice(i, i + n))) break;
+      if (n > 0) {
+        run = 0;
+        i += n;
+        continue;
+      }
+      run = /[\p{L}\p{N}]/u.test(text[i]!) ? run + 1 : 0;
+      if (run >= 2) return false;
+      i++;
+    }
+    return true;
+  };
   // Neighbours that are question words (公安机关|负责什么) never make an ordinary word.
   const asksAfter = (s: string) => [1, 2].some((n) => questionWords.has(s.slice(0, n)));
   const asksBefore = (s: string) => [1, 2].some((n) => s.length >= n && questionWords.has(s.slice(-n)));
@@ -362,7 +391,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
     // A unit and nothing else to go on: the question is about that unit's duties (two or more: the
     // clauses they share, in the roles asked).
-    if (mentions.length && !index.hasTopic(rest, true)) {
+    if (mentions.length && (!index.hasTopic(rest, true) || onlyAsks(rest))) {
       trace.route = 'unit-duties';
       if (new Set(mentions.map(unitOf)).size > 1) return jointDuties(question, norm, mentions, unitOf);
       return unitDuties(question, norm, unitOf(mentions[0]));
@@ -419,6 +448,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
           coverage: round(h.coverage),
           passes: h.coverage >= minCoverage,
           matched: h.matched ?? {},
+          ...(h.example ? { example: h.example } : {}),
         })),
         reply,
       };

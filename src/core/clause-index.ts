@@ -5,6 +5,7 @@ import MiniSearch from 'minisearch';
 import type { Clause } from '../knowledge/types.js';
 import type { Analyser } from './analyser.js';
 import { createCoverage, type Coverage } from './coverage.js';
+import type { ExampleMatch, ExampleMatcher } from './example-matcher.js';
 import { remembered } from './remembered.js';
 import { fromTermKey, toTermKey } from './term-keys.js';
 
@@ -34,6 +35,8 @@ export interface Hit {
   coverage: number;
   /** The question's terms this clause matched, and the clause's fields each was found in (asked for by `kb test`). */
   matched?: Record<string, string[]>;
+  /** The staff example (knowledge/examples.yaml) that covered more of the question than the clause alone. */
+  example?: string;
 }
 
 export interface SearchOptions {
@@ -80,6 +83,7 @@ export function createClauseIndex(
   clauses: readonly Clause[],
   analyser: Analyser,
   weights: IndexWeights = DEFAULT_WEIGHTS,
+  examples?: ExampleMatcher,
 ): ClauseIndex {
   const byId = new Map(clauses.map((c) => [c.id, c]));
   // Words of the clause being added (text and titles), kept for the rarity figures below.
@@ -115,13 +119,17 @@ export function createClauseIndex(
   // Rarity of each term over text and titles, from the words indexed (segmenting once);
   // unit names do not count as topic.
   const df = new Map<string, number>();
+  // Each clause's terms (text and titles), for the examples: an example counts with its clause's words.
+  const clauseTerms = new Map<string, Set<string>>();
   for (const d of docs) {
     adding = [];
     mini.add(d);
     const terms = new Set<string>();
     for (const words of adding) for (const w of words) for (const t of analyser.processTerm(w) ?? []) terms.add(t);
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+    clauseTerms.set(d.id, terms);
   }
+  const clauseHolds = (id: string, t: string) => clauseTerms.get(id)?.has(t) ?? false;
   const n = Math.max(1, clauses.length);
   const weight = (t: string) => Math.log(1 + n / (df.get(t) ?? weights.unknownDf));
   const dfOf = (t: string) => df.get(t) ?? 0;
@@ -164,20 +172,32 @@ export function createClauseIndex(
     search(question, { filter, minCoverage, matches = false } = {}) {
       const coverage = createCoverage(analyser.topicWords(question), weight);
       const inFilter = filter ? { filter: (r: { id: string }) => filter(byId.get(r.id)!) } : {};
+      const lifted = examples?.size ? examples.match(coverage, clauseHolds) : new Map<string, ExampleMatch>();
+      if (filter) for (const id of lifted.keys()) if (!filter(byId.get(id)!)) lifted.delete(id);
       const only = minCoverage === undefined ? null : reachable(coverage, minCoverage, inFilter);
+      if (only) for (const [id, m] of lifted) if (m.coverage >= minCoverage!) only.add(id);
       if (only && !only.size) return [];
       // Scoring only the reachable clauses: a boost of 0 skips a clause, 1 leaves a score as it was.
       const results = mini.search(question, only ? { boostDocument: (id) => (only.has(id as string) ? 1 : 0) } : inFilter);
       // Decoded once per set of matched keys.
       const coverageOfKeys = remembered((joined) => coverage.of(joined.split(TERM_LIST).map(fromTermKey)), SETS_REMEMBERED);
-      return results
-        .map((r): Hit => {
-          const c = coverageOfKeys(r.queryTerms.join(TERM_LIST));
-          const hit: Hit = { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c };
-          if (matches) hit.matched = Object.fromEntries(Object.entries(r.match).map(([key, fields]) => [fromTermKey(key), fields]));
-          return hit;
-        })
-        .sort((a, b) => b.score - a.score);
+      const hits = results.map((r): Hit => {
+        const own = coverageOfKeys(r.queryTerms.join(TERM_LIST));
+        const example = lifted.get(r.id as string);
+        lifted.delete(r.id as string);
+        const c = example && example.coverage > own ? example.coverage : own;
+        const hit: Hit = { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c };
+        if (example && example.coverage > own) hit.example = example.example;
+        if (matches) hit.matched = Object.fromEntries(Object.entries(r.match).map(([key, fields]) => [fromTermKey(key), fields]));
+        return hit;
+      });
+      // A clause only its example speaks for scores like the weakest clause that matched by its words.
+      const floor = Math.min(...hits.map((h) => h.score / Math.max(h.coverage, 1e-9) ** weights.coveragePower), 1);
+      for (const m of lifted.values()) {
+        if (only && !only.has(m.clauseId)) continue;
+        hits.push({ clause: byId.get(m.clauseId)!, score: floor * m.coverage ** weights.coveragePower, coverage: m.coverage, example: m.example, ...(matches ? { matched: {} } : {}) });
+      }
+      return hits.sort((a, b) => b.score - a.score);
     },
   };
 }

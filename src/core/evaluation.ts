@@ -68,6 +68,15 @@ export function loadEvalSet(dir: string): EvalCase[] {
   return cases;
 }
 
+/**
+ * The cases whose question is one of the knowledge base's example questions (knowledge/examples.yaml):
+ * answered from themselves. None may be held-out; tuning ones make the tuning figure overstate.
+ */
+export function casesAmongExamples(cases: readonly EvalCase[], examples: Readonly<Record<string, readonly string[]>> = {}): EvalCase[] {
+  const known = new Set(Object.values(examples).flat().map((q) => q.trim()));
+  return cases.filter((c) => [c.question, ...c.conversation].some((q) => known.has(q.trim())));
+}
+
 export interface Rate { correct: number; total: number; rate: number }
 export interface Failure { question: string; expected: string; got: string; half: Half; kind: string }
 export interface Figures {

@@ -24,6 +24,8 @@ export interface ExplainedHit {
   passes: boolean;
   /** Question terms found in the clause, each with the fields it was found in (text, titles, units). */
   matched: Record<string, string[]>;
+  /** The staff example (knowledge/examples.yaml) whose words, with the clause's, gave this coverage. */
+  example?: string;
 }
 
 export interface Explanation {

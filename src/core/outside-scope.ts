@@ -48,7 +48,7 @@ export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'facts';
  * Facts the document never gives: contact details (值班电话多少), office holders (主任是谁),
  * budgets and meeting counts (预算多少, 开了几次). (负责人是谁 is how staff ask who is responsible.)
  */
-const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次/;
+const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)/;
 
 export function createOutsideScope(o: OutsideScopeOptions) {
   return {

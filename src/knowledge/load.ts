@@ -13,7 +13,7 @@ import { clip, DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { ancestorPaths, isPath, normalisePath } from './outline-path.js';
 import { parseYaml } from './parse-yaml.js';
 import { confined, readKnowledgeFile, type ReadBudget } from './read-file.js';
-import { documentFileSchema, regressionFileSchema, unitsFileSchema, type DocumentFile } from './schema.js';
+import { documentFileSchema, examplesFileSchema, regressionFileSchema, unitsFileSchema, type DocumentFile } from './schema.js';
 import { isAnnotation, splitClauseText, splitSentences, stripMarker } from './source-sentences.js';
 import type { ArchivedDocument, Clause, DocumentInfo, KnowledgeBase, Section, Unit } from './types.js';
 import { conflictingTerms, createUnitRegistry, type UnitRegistry } from './unit-registry.js';
@@ -57,6 +57,7 @@ export interface RegressionQuestion {
 }
 
 export const REGRESSION_FILE = 'regression.yaml';
+export const EXAMPLES_FILE = 'examples.yaml';
 
 /** Loads the knowledge base or throws a KnowledgeError listing every problem. */
 export function loadKnowledgeBase(dir: string, limits: LoadLimits = DEFAULT_LIMITS): KnowledgeBase {
@@ -136,8 +137,10 @@ export function checkKnowledge(dir: string, limits: LoadLimits = DEFAULT_LIMITS)
     for (const p of checkVocabulary(vocabulary, clauses, units)) (p.warning ? warnings : problems).push({ file: rel(dir, vocabularyPath), message: p.message });
   }
   const regression = readRegression(reader, unitsReadable ? registry : null, problems);
+  const examples = readExamples(reader, clauses, problems, warnings);
   if (problems.length > 0 || !vocabulary) return { kb: null, problems };
   const kb: KnowledgeBase = { documents, units, clauses, vocabulary, version: hash.digest('hex').slice(0, 12) };
+  if (Object.keys(examples).length > 0) kb.examples = examples;
   if (archive.length > 0) kb.archive = archive;
   return { kb, problems, regression, ...(warnings.length ? { warnings } : {}) };
 }
@@ -190,6 +193,38 @@ function readRegression(reader: Reader, registry: UnitRegistry | null, problems:
       }
     }
     out.push({ question: q.question, ...(q.clause ? { clause: normalisePath(q.clause) } : {}), lead: q.lead, cooperate: q.cooperate });
+  }
+  return out;
+}
+
+/**
+ * knowledge/examples.yaml, when there is one: staff questions by clause number. A number no clause
+ * has any more (a revised document dropped it) is a warning, so the revision still loads; a number
+ * two documents share needs the document named.
+ */
+function readExamples(reader: Reader, clauses: readonly Clause[], problems: KnowledgeProblem[], warnings: KnowledgeProblem[]): Record<string, string[]> {
+  const path = join(reader.dir, EXAMPLES_FILE);
+  try {
+    lstatSync(path);
+  } catch {
+    return {};
+  }
+  const file = readYaml(path, reader, examplesFileSchema, problems);
+  if (!file) return {};
+  const out: Record<string, string[]> = {};
+  const where = rel(reader.dir, path);
+  for (const e of file.examples) {
+    const number = normalisePath(e.clause);
+    const found = clauses.filter((c) => c.path === number && (!e.document || c.document === e.document));
+    const named = e.document ? `${e.document} ${e.clause}` : e.clause;
+    if (found.length > 1) {
+      problems.push({ file: where, message: `clause ${e.clause} is in more than one document (${found.map((c) => c.document).join('、')}): add document:` });
+    } else if (!found.length) {
+      warnings.push({ file: where, message: `clause ${named} is in no document: its ${e.questions.length} example question(s) are not used` });
+    } else {
+      const id = found[0]!.id;
+      out[id] = [...new Set([...(out[id] ?? []), ...e.questions])];
+    }
   }
   return out;
 }

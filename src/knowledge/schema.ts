@@ -67,5 +67,21 @@ export const regressionFileSchema = z.strictObject({
     .min(1),
 });
 
+/** A staff question: one chat message, no longer than the chat accepts. */
+const staffQuestion = z.string().trim().min(2).max(200);
+
+export const examplesFileSchema = z.strictObject({
+  examples: z
+    .array(
+      z.strictObject({
+        clause: name,
+        /** Needed only when two documents have a clause with that number. */
+        document: name.optional(),
+        questions: z.array(staffQuestion).min(1),
+      }),
+    )
+    .default([]),
+});
+
 export type UnitsFile = z.infer<typeof unitsFileSchema>;
 export type DocumentFile = z.infer<typeof documentFileSchema>;

@@ -73,6 +73,8 @@ export interface KnowledgeBase {
   archive?: ArchivedDocument[];
   /** The words staff use (knowledge/vocabulary.yaml). */
   vocabulary: Vocabulary;
+  /** Staff questions known to be about a clause, by clause id (knowledge/examples.yaml); absent when none. */
+  examples?: Record<string, string[]>;
   /** Content hash of all knowledge files, for /kb status and caches. */
   version: string;
 }

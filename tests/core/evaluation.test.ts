@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/core/assistant.js';
-import { evaluate, loadEvalSet } from '../../src/core/evaluation.js';
+import { casesAmongExamples, evaluate, loadEvalSet } from '../../src/core/evaluation.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { knowledgeDir, projectRoot } from '../../src/knowledge/paths.js';
 
@@ -52,6 +52,12 @@ describe('question set (tests/fixtures/eval)', () => {
     expect(h.refused.rate).toBeGreaterThanOrEqual(HELD_OUT_REFUSED_FLOOR);
     expect(h.answerable.rate).toBeGreaterThanOrEqual(HELD_OUT_ANSWERABLE_FLOOR);
     expect(figures.unquoted).toBe(0);
+  });
+
+  it('has no held-out question among the example questions (knowledge/examples.yaml), which would answer it from itself', () => {
+    const seen = casesAmongExamples(cases, kb.examples);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((c) => c.half === 'held-out').map((c) => c.question)).toEqual([]);
   });
 });
 

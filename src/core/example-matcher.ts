@@ -1,0 +1,74 @@
+// Staff questions known to be about a clause (knowledge/examples.yaml) lift that clause for a
+// question worded like one of them. Each example is matched on its own, together with its
+// clause's own words: the union of all a clause's examples would hold so many everyday words that
+// out-of-scope questions (KTV的消防检查) would pass as well.
+import type { Analyser } from './analyser.js';
+import type { Coverage } from './coverage.js';
+
+/**
+ * The example alone must hold this share of the question: one shared word (KTV) with the rest
+ * supplied by the clause's own words let near misses through (KTV的消防检查). Chosen on the
+ * tuning half, leaving each file's own questions out of the examples.
+ */
+const OWN_COVERAGE = 0.5;
+/**
+ * Examples speak only for questions with this many topic terms or more. A short question with one
+ * word an example shares and one nobody uses (台风预警, 学校的课程安排) is a near miss far more
+ * often than a paraphrase; the situations staff describe in their own words are long.
+ */
+const MIN_TERMS = 4;
+
+export interface ExampleMatch {
+  clauseId: string;
+  example: string;
+  /** Coverage of the question by the example's words and its clause's together. */
+  coverage: number;
+}
+
+export interface ExampleMatcher {
+  readonly size: number;
+  /** Per clause, its best example's coverage of the question (only examples sharing a term). */
+  match(coverage: Coverage, clauseHolds: (clauseId: string, term: string) => boolean): Map<string, ExampleMatch>;
+}
+
+/**
+ * `read` turns an example into what the analyser sees (staff words in context, as a question is
+ * read); the example is shown as written.
+ */
+export function createExampleMatcher(
+  examples: Readonly<Record<string, readonly string[]>>,
+  analyser: Analyser,
+  read: (example: string) => string = (e) => e,
+): ExampleMatcher {
+  const entries: Array<{ clauseId: string; example: string; terms: Set<string> }> = [];
+  const postings = new Map<string, number[]>();
+  for (const [clauseId, questions] of Object.entries(examples)) {
+    for (const example of questions) {
+      const terms = new Set(analyser.topicWords(read(example)).flatMap((w) => [...w.terms, ...w.parts.flat()]));
+      if (!terms.size) continue;
+      const at = entries.push({ clauseId, example, terms }) - 1;
+      for (const t of terms) {
+        const list = postings.get(t);
+        if (list) list.push(at);
+        else postings.set(t, [at]);
+      }
+    }
+  }
+  return {
+    size: entries.length,
+    match(coverage, clauseHolds) {
+      const best = new Map<string, ExampleMatch>();
+      if (coverage.terms.length < MIN_TERMS) return best;
+      const candidates = new Set(coverage.terms.flatMap((t) => postings.get(t) ?? []));
+      for (const i of candidates) {
+        const { clauseId, example, terms } = entries[i]!;
+        const own = coverage.terms.filter((t) => terms.has(t));
+        if (coverage.of(own) < OWN_COVERAGE) continue;
+        const held = coverage.terms.filter((t) => terms.has(t) || clauseHolds(clauseId, t));
+        const c = coverage.of(held);
+        if (c > (best.get(clauseId)?.coverage ?? 0)) best.set(clauseId, { clauseId, example, coverage: c });
+      }
+      return best;
+    },
+  };
+}
