@@ -18,6 +18,8 @@ export interface Analyser {
    * terms and its parts' terms. Question words and unit names are left out.
    */
   topicWords(text: string): TopicWord[];
+  /** About to read all these texts: the tokenizer makes ready for them at once. */
+  prepare(texts: readonly string[]): void;
 }
 
 export interface TopicWord {
@@ -128,5 +130,6 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
     processTerm,
     isUnitTerm: (t) => unitNames.has(t),
     topicWords,
+    prepare: (texts) => o.tokenizer.prepare?.(texts.map(normaliseText)),
   };
 }

@@ -40,25 +40,36 @@ export function createExampleMatcher(
   analyser: Analyser,
   read: (example: string) => string = (e) => e,
 ): ExampleMatcher {
-  const entries: Array<{ clauseId: string; example: string; terms: Set<string> }> = [];
-  const postings = new Map<string, number[]>();
-  for (const [clauseId, questions] of Object.entries(examples)) {
-    for (const example of questions) {
-      const terms = new Set(analyser.topicWords(read(example)).flatMap((w) => [...w.terms, ...w.parts.flat()]));
-      if (!terms.size) continue;
-      const at = entries.push({ clauseId, example, terms }) - 1;
-      for (const t of terms) {
-        const list = postings.get(t);
-        if (list) list.push(at);
-        else postings.set(t, [at]);
+  // Read on the first question long enough to use them: loading the words of hundreds of staff
+  // questions costs a dictionary reload (≈0.2 s, ≈10 MB) that a one-shot `ask` mostly never needs.
+  let built: { entries: Array<{ clauseId: string; example: string; terms: Set<string> }>; postings: Map<string, number[]> } | undefined;
+  const build = () => {
+    const entries: Array<{ clauseId: string; example: string; terms: Set<string> }> = [];
+    const postings = new Map<string, number[]>();
+    const readExamples = Object.entries(examples).map(([clauseId, questions]) => [clauseId, questions.map((q) => [q, read(q)] as const)] as const);
+    // One dictionary load for every example's words, not one per example (≈1 s for 475).
+    analyser.prepare(readExamples.flatMap(([, qs]) => qs.map(([, r]) => r)));
+    for (const [clauseId, questions] of readExamples) {
+      for (const [example, text] of questions) {
+        const terms = new Set(analyser.topicWords(text).flatMap((w) => [...w.terms, ...w.parts.flat()]));
+        if (!terms.size) continue;
+        const at = entries.push({ clauseId, example, terms }) - 1;
+        for (const t of terms) {
+          const list = postings.get(t);
+          if (list) list.push(at);
+          else postings.set(t, [at]);
+        }
       }
     }
-  }
+    return { entries, postings };
+  };
   return {
-    size: entries.length,
+    size: Object.values(examples).reduce((n, qs) => n + qs.length, 0),
     match(coverage, clauseHolds) {
       const best = new Map<string, ExampleMatch>();
       if (coverage.terms.length < MIN_TERMS) return best;
+      built ??= build();
+      const { entries, postings } = built;
       const candidates = new Set(coverage.terms.flatMap((t) => postings.get(t) ?? []));
       for (const i of candidates) {
         const { clauseId, example, terms } = entries[i]!;

@@ -22,6 +22,11 @@ export interface Tokenizer {
   tokenize(text: string): string[];
   /** Make sure these words come out whole (unit names, the document's own terms). */
   addWords?(words: Iterable<string>): void;
+  /**
+   * About to segment all these (normalised) texts: make ready for them at once. The trimmed
+   * dictionary loads the words each text needs; one load for a batch, not one per text.
+   */
+  prepare?(texts: Iterable<string>): void;
 }
 
 type Jieba = typeof import('nodejieba');
@@ -410,6 +415,14 @@ export function createJiebaTokenizer(words: Iterable<string> = []): Tokenizer {
   addWords(words);
   return {
     addWords,
+    prepare(texts) {
+      activate();
+      for (const text of texts) {
+        const parts = text.split(SEPARATOR);
+        for (let i = 0; i < parts.length; i += 2) if (parts[i] && !pieces.has(parts[i])) need(parts[i]);
+      }
+      ready();
+    },
     tokenize(text) {
       activate();
       const { words: out, added } = cut(text);

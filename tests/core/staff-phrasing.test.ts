@@ -36,7 +36,8 @@ describe('role words in spoken form', () => {
 
 describe('typos in a question answered unsure as typed', () => {
   it('reads 服行 as 服刑 when that gives a sure answer, and says how it read it', () => {
-    const reply = assistant.ask('服行人员未成年子女监护谁负责');
+    // Without example questions: one of them is worded so like this that it answers it as typed.
+    const reply = createAssistant({ kb, examples: {} }).ask('服行人员未成年子女监护谁负责');
     const clause = kb.clauses.find((c) => c.text.includes('服刑'))!;
     expect(reply.answers[0]?.id).toBe(clause.id);
     expect(reply.answers[0]?.confidence).toBe('low');
