@@ -42,13 +42,17 @@ const OTHER = new RegExp(`^(?:那|那么|那个|那要是|换成|如果是)?(.{1
 const OPENER = /^(?:那|那么|那个)/;
 /** 卫健委也掺和吗 / 网信办是配合吗: a yes-or-no about a unit. */
 const YES_NO = /(?:吗|么|没有|没|不)$/;
+/** 还有别的单位吗 / 还有谁: after a clause, who else takes part in it (the cooperating units). */
+const OTHERS = new RegExp(`^(?:那)?(?:还有|另外还有|其他还有)(?:别的|其他|其它)?(?:单位|部门|谁|哪些单位|哪些部门|哪个单位|哪家|哪几家)(?:参与|配合)?(?:没有|没)?${END}$`);
+/** 团委是牵头还是配合: which of the two roles, a question about the unit's part like a yes-or-no. */
+const EITHER = /(?:是|算)?(?:牵头|负责|主责)还是(?:配合|协助|参与)|(?:是|算)?(?:配合|协助|参与)还是(?:牵头|负责|主责)/;
 /** 妇联在里面干啥 / 民政在这条里负责什么: a unit's part in the clause just answered. */
 const INSIDE = /(?:在)?(?:这条|这一条|这件事|这事|这块|这项|这个)?(?:里面|里头|里边|其中|当中)|在这条|在这事|在这块|在这里|这条里|这事里/g;
 
 /** Whether the text can only be a follow-up (so with nothing to follow, it gets a hint, not a search). */
 export function isPureFollowUp(text: string, roleWords: RoleWords): boolean {
   const t = compact(text);
-  return FULL.test(t) || MORE.test(t) || roleAsked(t, roleWords) !== undefined;
+  return FULL.test(t) || MORE.test(t) || OTHERS.test(t) || roleAsked(t, roleWords) !== undefined;
 }
 
 export interface RoleWords {
@@ -64,7 +68,7 @@ function compact(text: string): string {
 function roleAsked(t: string, words: RoleWords): Role | undefined {
   for (const [role, list] of [['cooperate', words.cooperate], ['lead', words.lead]] as const) {
     for (const w of list) {
-      const re = new RegExp(`^(?:那|那么)?(?:它|这条|其中|这里面|里面)?(?:的)?${w}(?:的|单位|部门|的单位|的部门)?(?:是谁|有谁|有哪些|是哪些|是哪个|有没有|有吗)?${END}$`);
+      const re = new RegExp(`^(?:那|那么)?(?:它|这条|其中|这里面|里面)?(?:的)?${w}(?:的|单位|部门|的单位|的部门)?(?:是|有|都是|都有)?(?:谁|哪些|哪个|哪几个|哪几家|哪家|几家|哪些单位|哪些部门|有没有|有吗)?${END}$`);
       if (re.test(t)) return role;
     }
   }
@@ -137,8 +141,12 @@ export function resolveFollowUp(
     if (!top) return { kind: 'nothing', reason: 'no-context' };
     return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { role }) };
   }
+  if (OTHERS.test(t) && context && context.reply.intent !== 'unit-duties') {
+    const top = lastShown(context);
+    if (top) return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(context.reply, top, text, { role: 'cooperate' }) };
+  }
   // 卫健委也掺和吗 / 网信办是配合吗: after a clause, a yes-or-no about one unit is about its part there.
-  const x = t.replace(INSIDE, '').replace(YES_NO, '');
+  const x = t.replace(INSIDE, '').replace(EITHER, '').replace(YES_NO, '');
   if (context && context.reply.intent !== 'unit-duties' && x !== t) {
     const alone = assistant.ask(x);
     if (alone.intent === 'unit-duties' && alone.unit && !alone.units) return sameTopicOtherUnit(text, x, alone.unit, context, assistant);

@@ -65,9 +65,18 @@ describe('follow-ups in a conversation', () => {
     expect((await say('网信办是配合吗')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
   });
 
+  it('配合的是哪几家 / 还有别的单位吗 name the cooperating units; X是牵头还是配合 gives that unit\'s part', async () => {
+    const { say } = chat();
+    await say('谁负责婚姻登记');
+    expect((await say('配合的是哪几家')).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
+    expect((await say('还有别的单位吗')).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
+    await say('收养谁负责');
+    expect((await say('网信办是牵头还是配合')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
+  });
+
   it('a follow-up with nothing to follow says what to ask', async () => {
     const { say } = chat();
-    for (const text of ['那配合的呢', '还有呢', '这条全文']) expect(await say(text)).toContain('请直接问，例如');
+    for (const text of ['那配合的呢', '还有呢', '这条全文', '还有别的单位吗']) expect(await say(text)).toContain('请直接问，例如');
   });
 
   it('forgets after a few minutes', async () => {
