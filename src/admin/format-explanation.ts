@@ -9,7 +9,7 @@ const ROUTES: Record<Explanation['route'], string> = {
   organisation: 'organisation — the joint meeting, searched within 一、组织机构',
   'unit-duties': 'unit-duties — a unit and no topic: every clause of that unit',
   'no-topic': 'no-topic — nothing to search by besides question words: refused',
-  outside: 'outside — names a unit the document does not have, another province\'s rules or units, or asks for facts it never gives: refused',
+  outside: 'outside — names a unit the document does not have, another province\'s rules or units, asks for facts it never gives, or holds an outside word: refused',
   search: 'search — ranked retrieval',
 };
 
@@ -19,7 +19,7 @@ export function formatExplanation(e: Explanation, options: { maxHits?: number } 
   if (e.level) {
     lines.push(`level: ${e.level.named}${e.level.restricted ? ' (searched only that level\'s documents)' : ' (no answer at that level: all documents searched)'}`);
   }
-  if (e.outside) lines.push(`outside: ${e.outside.word} (${{ 'unknown-unit': 'a unit the document does not name', 'other-province': 'another province', facts: 'facts the document never gives' }[e.outside.kind]})`);
+  if (e.outside) lines.push(`outside: ${e.outside.word} (${{ 'unknown-unit': 'a unit the document does not name', 'other-province': 'another province', facts: 'facts the document never gives', 'outside-word': 'a neighbouring policy area (outside_words in vocabulary.yaml)' }[e.outside.kind]})`);
   if (e.units.length) lines.push(`units: ${e.units.map((u) => (u.alias === u.unit ? u.unit : `${u.alias} → ${u.unit}`)).join(', ')}`);
   if (e.route === 'search' || e.route === 'organisation') {
     lines.push(`topic words: ${e.topicWords.join(' ') || '(none)'}`);

@@ -175,6 +175,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const outsideScope = createOutsideScope({
     isKnown: (w) => units.canonical(w) !== undefined || known.has(w),
     inDocuments: (w) => documentText.includes(w),
+    outsideWords: vocabulary.outsideWords,
   });
 
   const refuse = (question: string, intent: 'out-of-scope' | 'empty'): Reply => ({

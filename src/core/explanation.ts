@@ -10,7 +10,7 @@ export type Route =
   | 'organisation' // the joint meeting, its members, convenor or office
   | 'unit-duties' // a unit and nothing else
   | 'no-topic' // nothing to search by: refused before searching
-  | 'outside' // names a unit the document does not have, another province's rules or units, or asks for facts it never gives (phone numbers, office holders, budgets)
+  | 'outside' // names a unit the document does not have, another province's rules or units, asks for facts it never gives (phone numbers, office holders, budgets), or holds an outside_words word
   | 'search'; // ranked retrieval, refused below the coverage threshold
 
 export interface ExplainedHit {
@@ -37,7 +37,7 @@ export interface Explanation {
   /** Units the question names, as found and as used (县里民政局 → 县民政局). */
   units: Array<{ alias: string; unit: string }>;
   /** The word that put the question outside the document (route 'outside'). */
-  outside?: { kind: 'unknown-unit' | 'other-province' | 'facts'; word: string };
+  outside?: { kind: 'unknown-unit' | 'other-province' | 'facts' | 'outside-word'; word: string };
   route: Route;
   /** Topic words the ranking weighs (question words and unit names left out). */
   topicWords: string[];

@@ -49,12 +49,6 @@ const EITHER = /(?:是|算)?(?:牵头|负责|主责)还是(?:配合|协助|参�
 /** 妇联在里面干啥 / 民政在这条里负责什么: a unit's part in the clause just answered. */
 const INSIDE = /(?:在)?(?:这条|这一条|这件事|这事|这块|这项|这个)?(?:里面|里头|里边|其中|当中)|在这条|在这事|在这块|在这里|这条里|这事里/g;
 
-/** Whether the text can only be a follow-up (so with nothing to follow, it gets a hint, not a search). */
-export function isPureFollowUp(text: string, roleWords: RoleWords): boolean {
-  const t = compact(text);
-  return FULL.test(t) || MORE.test(t) || OTHERS.test(t) || roleAsked(t, roleWords) !== undefined;
-}
-
 export interface RoleWords {
   lead: readonly string[];
   cooperate: readonly string[];
@@ -141,6 +135,7 @@ export function resolveFollowUp(
     if (!top) return { kind: 'nothing', reason: 'no-context' };
     return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { role }) };
   }
+  if (OTHERS.test(t) && !context) return { kind: 'nothing', reason: 'no-context' };
   if (OTHERS.test(t) && context && context.reply.intent !== 'unit-duties') {
     const top = lastShown(context);
     if (top) return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(context.reply, top, text, { role: 'cooperate' }) };

@@ -16,7 +16,12 @@ const OWN_RULES = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?
 const OWNED = new RegExp(`(${OTHER_PROVINCES.filter((p) => p !== '外省').join('|')})(省|市|自治区)?的`);
 const PROVINCE_THEN = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?`, 'g');
 /** A government body by its name's ending; village and street bodies are left to the search. */
-const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办)$/u;
+const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办|办公室)$/u;
+/**
+ * National bodies: the document is the province's, and names no ministry nor the State Council's
+ * own bodies (国务院反拐部际联席会议). 公安部门 is "the police", not the ministry.
+ */
+const NATIONAL = /国务院|部际联席|(?:公安|民政|教育|司法|人社|人力资源和社会保障|卫健|卫生健康|外交|商务|财政|文旅|文化和旅游)部(?!门)/;
 const GRASSROOTS = /^(村|居|街道|社区|乡|镇)/;
 
 /** The text without province names (to ask whether anything else is asked beside a unit). */
@@ -27,6 +32,8 @@ export interface OutsideScopeOptions {
   isKnown: (word: string) => boolean;
   /** The word stands in the documents' text. */
   inDocuments: (word: string) => boolean;
+  /** Words of neighbouring policy areas the vocabulary lists (outside_words). */
+  outsideWords?: readonly string[];
 }
 
 /** What the assistant already knows of the question when it asks. */
@@ -43,7 +50,7 @@ export interface OutsideQuestion {
   unitQuestion: () => boolean;
 }
 
-export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'facts'; word: string };
+export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'facts' | 'outside-word'; word: string };
 /**
  * Facts the document never gives: contact details (值班电话多少), office holders (主任是谁),
  * budgets and meeting counts (预算多少, 开了几次). (负责人是谁 is how staff ask who is responsible.)
@@ -60,6 +67,10 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       const { text, topicWords } = q;
       const facts = FACTS.exec(q.asTyped);
       if (facts) return { kind: 'facts', word: facts[0] };
+      const listed = o.outsideWords?.find((w) => q.asTyped.includes(w));
+      if (listed) return { kind: 'outside-word', word: listed };
+      const national = NATIONAL.exec(q.asTyped);
+      if (national) return { kind: 'unknown-unit', word: national[0] };
       const rules = OWN_RULES.exec(q.asTyped) ?? OWNED.exec(q.asTyped);
       if (rules) return { kind: 'other-province', word: rules[1]! };
       const provinces = q.unitStarts.length ? [...text.matchAll(PROVINCE_THEN)] : [];
@@ -72,10 +83,13 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       // 管理局 alone stands in the document (通信管理局), 邮政管理局 does not: a bureau's name is read
       // with the topic word written right before it.
       const unknown = (w: string, i: number): string | undefined => {
-        if (!BODY.test(w) || GRASSROOTS.test(w) || o.isKnown(w)) return undefined;
+        if (!(BODY.test(w) || w === '办公室') || GRASSROOTS.test(w) || o.isKnown(w)) return undefined;
         if (!o.inDocuments(w)) return w;
         const before = topicWords[i - 1];
-        const named = before !== undefined && /..(局|厅)$/.test(w) && text.includes(before + w) && !o.inDocuments(before + w);
+        // An office (办公室) is the joint meeting's own unless named by what the document never says (台湾事务办公室).
+        const office = w === '办公室' && before !== undefined && !o.inDocuments(before);
+        const named =
+          before !== undefined && (/..(局|厅)$/.test(w) || office) && text.includes(before + w) && !o.inDocuments(before + w) && !o.isKnown(before + w);
         return named ? before + w : undefined;
       };
       for (const [i, w] of topicWords.entries()) {

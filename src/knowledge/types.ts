@@ -91,4 +91,6 @@ export interface Vocabulary {
   roles: { lead: string[]; cooperate: string[] };
   /** Example questions offered when a question is refused. */
   suggestions: string[];
+  /** Words of neighbouring policy areas (留守老人, 两癌筛查): a question holding one is refused. */
+  outsideWords: string[];
 }

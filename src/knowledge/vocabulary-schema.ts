@@ -18,6 +18,7 @@ export const vocabularyFileSchema = z
     question_words: words.min(1),
     roles: z.object({ lead: words.min(1), cooperate: words.min(1) }).strict(),
     suggestions: words.min(1),
+    outside_words: words.default([]),
   })
   .strict();
 

@@ -31,6 +31,7 @@ export function buildVocabulary(file: VocabularyFile): Vocabulary {
     questionWords: file.question_words.map(normaliseText),
     roles: { lead: file.roles.lead.map(normaliseText), cooperate: file.roles.cooperate.map(normaliseText) },
     suggestions: [...file.suggestions],
+    outsideWords: file.outside_words.map(normaliseText),
   };
 }
 
@@ -68,6 +69,8 @@ export function checkVocabulary(v: Vocabulary, clauses: readonly Clause[], units
     };
     walk(start);
   }
+  // An outside word the document itself uses would refuse the document's own questions.
+  for (const w of v.outsideWords) if (text.includes(w)) problems.push({ word: w, message: `outside_words: 「${w}」 stands in the document, so its own questions would be refused` });
   const overlap = v.questionWords.filter((w) => v.synonyms[w]);
   for (const w of overlap) problems.push({ word: w, message: `「${w}」 is both a question word and a synonym` });
   return problems;

@@ -23,6 +23,10 @@ describe('outside the document', () => {
     ['广西的打拐经费怎么保障的', '广西'],
     ['浙江公安厅负责哪些工作', '浙江'],
     ['广东省民政厅管啥', '广东'],
+    ['台湾事务办公室在反拐里要出力吗', '台湾事务办公室'],
+    ['国务院反拐部际联席会议有多少个成员单位', '国务院'],
+    ['公安部在反拐里牵头哪些', '公安部'],
+    ['反拐考核在平安建设里占几分', '占几分'],
   ])('refuses %s, naming %s as the reason in hit testing', (question, word) => {
     expect(assistant.ask(question).answers).toEqual([]);
     const e = assistant.explain(question);
@@ -35,6 +39,11 @@ describe('outside the document', () => {
   it('knows a unit whose name ends like an unknown one (通信管理局 beside 邮政管理局), and a verb ending in 办 (侦办)', () => {
     expect(assistant.ask('通信管理局要配合哪些工作').intent).toBe('unit-duties');
     expect(assistant.explain('谁负责侦办拐卖案件').route).not.toBe('outside');
+  });
+
+  it('answers the joint meeting\'s own office by any name, and 公安部门 as the police', () => {
+    for (const q of ['联席会议办公室在哪个单位', '反拐办公室设在哪']) expect(assistant.explain(q).route, q).toBe('organisation');
+    expect(assistant.ask('公安部门负责哪些').intent).toBe('unit-duties');
   });
 
   it('answers a question that names another province only as a route, or its police as partners', () => {

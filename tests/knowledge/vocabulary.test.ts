@@ -51,11 +51,11 @@ describe('a staff word added without code', () => {
   it('is understood after /kb reload, and forgotten after it is removed again', async () => {
     const dir = copy();
     const live = createLiveAssistant({ knowledgeDir: dir });
-    const question = '扯证那块归谁管';
+    const question = '办红本本那块归谁管';
     expect(live.ask(question).answers).toEqual([]);
     const file = join(dir, 'vocabulary.yaml');
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.replace('synonyms:\n', 'synonyms:\n  扯证: [婚姻登记]\n'));
+    writeFileSync(file, original.replace('synonyms:\n', 'synonyms:\n  红本本: [婚姻登记]\n'));
     expect((await live.reload()).ok).toBe(true);
     expect(live.ask(question).answers[0]?.lead).toEqual(['省民政厅']);
     writeFileSync(file, original);
@@ -70,5 +70,19 @@ describe('a staff word added without code', () => {
     expect(next.tokenize('婚姻登记处长谈话')).not.toContain('登记处长谈');
     // The old one, asked again, still segments with its own words.
     expect(old.tokenize('婚姻登记处长谈话')).toContain('登记处长谈');
+  });
+});
+
+describe('outside_words in vocabulary.yaml', () => {
+  it('refuses a question holding one, and kb check refuses a word the document itself uses', async () => {
+    const { createAssistant } = await import('../../src/core/assistant.js');
+    const { loadKnowledgeBase } = await import('../../src/knowledge/load.js');
+    const listed = copy((t) => t.replace(/^outside_words: \[/m, 'outside_words: [养老服务, '));
+    const kb = loadKnowledgeBase(listed);
+    const e = createAssistant({ kb }).explain('民政那边养老服务谁牵头');
+    expect(e.route).toBe('outside');
+    expect(e.outside).toEqual({ kind: 'outside-word', word: '养老服务' });
+    const own = copy((t) => t.replace(/^outside_words: \[/m, 'outside_words: [婚姻登记, '));
+    expect(problems(own)).toContain('knowledge/vocabulary.yaml: outside_words: 「婚姻登记」 stands in the document, so its own questions would be refused');
   });
 });
