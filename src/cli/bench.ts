@@ -119,8 +119,12 @@ export function syntheticKnowledge(kb: KnowledgeBase, factor: number): Knowledge
   const phrases = kb.clauses.flatMap((c) => c.text.split(/[，。；]/).filter((s) => s.length > 3));
   const units = kb.units.map((u) => u.name);
   const clauses: Clause[] = [];
+  // Staff example questions scale with the clauses: each copy keeps its model clause's examples.
+  const examples: Record<string, string[]> = {};
   for (let i = 0; i < kb.clauses.length * factor; i++) {
     const base = kb.clauses[next(kb.clauses.length)];
+    const modelExamples = kb.examples?.[base.id];
+    if (modelExamples) examples[`s${i}`] = modelExamples;
     const sentence = () => Array.from({ length: 2 + next(2) }, () => phrases[next(phrases.length)]).join('，');
     const parts = Array.from({ length: 1 + next(2) }, sentence);
     const lead = [units[next(units.length)]];
@@ -135,7 +139,7 @@ export function syntheticKnowledge(kb: KnowledgeBase, factor: number): Knowledge
       provenance: [],
     });
   }
-  return { ...kb, clauses, version: `synthetic-${factor}` };
+  return { ...kb, clauses, examples, version: `synthetic-${factor}` };
 }
 
 export async function runBench(options: { quick?: boolean } = {}): Promise<BenchFigures> {

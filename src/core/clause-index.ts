@@ -173,7 +173,8 @@ export function createClauseIndex(
       const coverage = createCoverage(analyser.topicWords(question), weight);
       const inFilter = filter ? { filter: (r: { id: string }) => filter(byId.get(r.id)!) } : {};
       const lifted = examples?.size ? examples.match(coverage, clauseHolds) : new Map<string, ExampleMatch>();
-      if (filter) for (const id of lifted.keys()) if (!filter(byId.get(id)!)) lifted.delete(id);
+      // An example of a clause this index does not hold (another knowledge base's) speaks for nothing.
+      for (const id of lifted.keys()) if (!byId.has(id) || (filter && !filter(byId.get(id)!))) lifted.delete(id);
       const only = minCoverage === undefined ? null : reachable(coverage, minCoverage, inFilter);
       if (only) for (const [id, m] of lifted) if (m.coverage >= minCoverage!) only.add(id);
       if (only && !only.size) return [];

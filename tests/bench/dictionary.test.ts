@@ -15,7 +15,7 @@ const bin = join(root, 'dist', 'src', 'cli', 'fanguai.js');
 
 function askAll(questions: string[], dict?: string): string {
   const env = { ...process.env, ...(dict ? { FANGUAI_DICT: dict } : {}) };
-  const r = spawnSync(process.execPath, [bin, 'ask', '--json'], { cwd: root, env, input: questions.join('\n') + '\n', encoding: 'utf8', timeout: 240_000 });
+  const r = spawnSync(process.execPath, [bin, 'ask', '--json'], { cwd: root, env, input: questions.join('\n') + '\n', encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024 });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
