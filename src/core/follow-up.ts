@@ -62,7 +62,7 @@ function compact(text: string): string {
 function roleAsked(t: string, words: RoleWords): Role | undefined {
   for (const [role, list] of [['cooperate', words.cooperate], ['lead', words.lead]] as const) {
     for (const w of list) {
-      const re = new RegExp(`^(?:那|那么)?(?:它|这条|其中|这里面|里面)?(?:的)?${w}(?:的|单位|部门|的单位|的部门)?(?:是|有|都是|都有)?(?:谁|哪些|哪个|哪几个|哪几家|哪家|几家|哪些单位|哪些部门|有没有|有吗)?${END}$`);
+      const re = new RegExp(`^(?:那|那么)?(?:它|这条|其中|这里面|里面)?(?:有)?(?:的)?${w}(?:的|单位|部门|的单位|的部门)?(?:是|有|都是|都有)?(?:谁|哪些|哪个|哪几个|哪几家|哪家|几家|哪些单位|哪些部门|有没有|有吗)?(?:没|没有)?${END}$`);
       if (re.test(t)) return role;
     }
   }

@@ -17,7 +17,9 @@ const JOINT_MEETING = /联席会议|成员单位|召集人|反拐办/;
 
 /** For a unit question: does it ask only what the unit cooperates on (团省委要配合什么)? */
 export function asksCooperationOnly(text: string): boolean {
-  return /配合|协助|协同/.test(text) && !/负责|牵头|主管|职责/.test(text);
+  // 只是配合、不牵头的: a lead word denied (不/没/非) still asks for cooperation only.
+  const asserted = text.replace(/(?:不|没|没有|非|并非|不是)(?:负责|牵头|主管)/g, '');
+  return /配合|协助|协同/.test(text) && !/负责|牵头|主管|职责/.test(asserted);
 }
 
 /** Quotation marks: a quoted run is taken as a quote of the document even when short. */

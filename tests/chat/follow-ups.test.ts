@@ -70,6 +70,7 @@ describe('follow-ups in a conversation', () => {
     await say('谁负责婚姻登记');
     expect((await say('配合的是哪几家')).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
     expect((await say('还有别的单位吗')).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
+    expect((await say('有配合的单位没')).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
     await say('收养谁负责');
     expect((await say('网信办是牵头还是配合')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
   });

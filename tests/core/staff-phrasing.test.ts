@@ -31,6 +31,8 @@ describe('role words in spoken form', () => {
     expect(reply.intent).toBe('unit-duties');
     expect(reply.answers[0]?.role).toBe('cooperate');
     expect(assistant.ask('团委这次分到哪些反拐的活').intent).toBe('unit-duties');
+    // A lead word denied still asks for cooperation only.
+    expect(assistant.ask('公安只是配合、不牵头的是哪几条').answers[0]?.role).toBe('cooperate');
   });
 });
 
