@@ -72,7 +72,10 @@ export function createExampleMatcher(
       if (coverage.terms.length < MIN_TERMS) return best;
       built ??= build();
       const { entries, postings } = built;
-      const candidates = new Set(coverage.terms.flatMap((t) => postings.get(t) ?? []));
+      // Only an example holding one of these (the rarest among the examples first) can hold
+      // OWN_COVERAGE of the question: at 100× knowledge the others are thousands.
+      const required = coverage.required(OWN_COVERAGE, (t) => postings.get(t)?.length ?? 0) ?? coverage.terms;
+      const candidates = new Set(required.flatMap((t) => postings.get(t) ?? []));
       for (const i of candidates) {
         const { clauseId, example, terms } = entries[i]!;
         const own = coverage.terms.filter((t) => terms.has(t));

@@ -23,6 +23,8 @@ const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办|办公室)$/u;
  */
 const NATIONAL = /国务院|部际联席|(?:公安|民政|教育|司法|人社|人力资源和社会保障|卫健|卫生健康|外交|商务|财政|文旅|文化和旅游)部(?!门)/;
 const GRASSROOTS = /^(村|居|街道|社区|乡|镇)/;
+/** Rooms and halls, not bodies (婚姻登记大厅, 歌厅). */
+const PLACE = /(大|餐|歌|舞|客|饭|展|门|咖啡|营业|服务|办事)厅$/;
 
 /** The text without province names (to ask whether anything else is asked beside a unit). */
 export const withoutProvinces = (text: string) => text.replace(PROVINCE_THEN, ' ');
@@ -83,7 +85,7 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       // 管理局 alone stands in the document (通信管理局), 邮政管理局 does not: a bureau's name is read
       // with the topic word written right before it.
       const unknown = (w: string, i: number): string | undefined => {
-        if (!(BODY.test(w) || w === '办公室') || GRASSROOTS.test(w) || o.isKnown(w)) return undefined;
+        if (!(BODY.test(w) || w === '办公室') || GRASSROOTS.test(w) || PLACE.test(w) || o.isKnown(w)) return undefined;
         if (!o.inDocuments(w)) return w;
         const before = topicWords[i - 1];
         // An office (办公室) is the joint meeting's own unless named by what the document never says (台湾事务办公室).
@@ -92,11 +94,22 @@ export function createOutsideScope(o: OutsideScopeOptions) {
           before !== undefined && (/..(局|厅)$/.test(w) || office) && text.includes(before + w) && !o.inDocuments(before + w) && !o.isKnown(before + w);
         return named ? before + w : undefined;
       };
+      // The segmenter may cut a bureau's ending off (自然资源|厅): the word with the 厅/局/委 written
+      // right after it is the name.
+      const glued = (w: string): string | undefined => {
+        const m = new RegExp(`${escape(w)}(厅|局|委)`).exec(text);
+        const name = m ? w + m[1] : undefined;
+        return name && !GRASSROOTS.test(w) && !PLACE.test(name) && !o.isKnown(name) && !o.inDocuments(name) && !o.inDocuments(w + m![1]!.slice(0, 1) + '长') ? name : undefined;
+      };
       for (const [i, w] of topicWords.entries()) {
-        const word = unknown(w, i);
+        const word = unknown(w, i) ?? glued(w);
         if (word) return { kind: 'unknown-unit', word };
       }
       return null;
     },
   };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -8,8 +8,9 @@ import { casesAmongExamples, evaluate, loadEvalSet } from '../../src/core/evalua
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { knowledgeDir, projectRoot } from '../../src/knowledge/paths.js';
 
-const HELD_OUT_ANSWERABLE_FLOOR = 0.54;
-const HELD_OUT_REFUSED_FLOOR = 0.95;
+const LAST_MEASURED = 'colloquial-5.jsonl';
+const LAST_MEASURED_ANSWERABLE_FLOOR = 0.835;
+const LAST_MEASURED_REFUSED_FLOOR = 0.857;
 
 describe('question set (tests/fixtures/eval)', () => {
   const cases = loadEvalSet(join(projectRoot(), 'tests', 'fixtures', 'eval'));
@@ -43,15 +44,21 @@ describe('question set (tests/fixtures/eval)', () => {
     }
   });
 
-  // The held-out half as measured when it was first run (colloquial-4.jsonl, written fresh in
-  // session 4 by someone who had seen neither the vocabulary nor the code): a floor, so a change
-  // that makes it worse fails. The earlier files' held-out halves were measured and reported at
-  // 8fea700 and are tuning data since.
-  it('held-out half: no lower than measured, every answer quoted verbatim', () => {
-    const h = figures.halves['held-out']!;
-    expect(h.refused.rate).toBeGreaterThanOrEqual(HELD_OUT_REFUSED_FLOOR);
-    expect(h.answerable.rate).toBeGreaterThanOrEqual(HELD_OUT_ANSWERABLE_FLOOR);
+  it('held-out half: every answer quoted verbatim', () => {
+    expect(figures.halves['held-out']).toBeDefined();
     expect(figures.unquoted).toBe(0);
+  });
+
+  // The last held-out half measured (colloquial-5.jsonl's even lines, written fresh in session 5
+  // by someone who had seen neither the vocabulary nor the code, measured once at c8726f7): a
+  // floor, so a change that makes it worse fails. Tuning data since; colloquial-7.jsonl, not yet
+  // measured, is the held-out half now (only its structure is checked here).
+  it('the last measured held-out half stays no lower than measured', () => {
+    const even = cases.filter((c) => c.file === LAST_MEASURED).filter((_, i) => i % 2 === 1);
+    expect(even.length).toBe(106);
+    const h = evaluate(createAssistant({ kb }), even.map((c) => ({ ...c, half: 'tuning' as const })), kb.vocabulary.roles).halves.tuning!;
+    expect(h.refused.rate).toBeGreaterThanOrEqual(LAST_MEASURED_REFUSED_FLOOR);
+    expect(h.answerable.rate).toBeGreaterThanOrEqual(LAST_MEASURED_ANSWERABLE_FLOOR);
   });
 
   it('has no held-out question among the example questions (knowledge/examples.yaml), which would answer it from itself', () => {

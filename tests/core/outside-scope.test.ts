@@ -27,6 +27,7 @@ describe('outside the document', () => {
     ['国务院反拐部际联席会议有多少个成员单位', '国务院'],
     ['公安部在反拐里牵头哪些', '公安部'],
     ['反拐考核在平安建设里占几分', '占几分'],
+    ['省自然资源厅在反拐里有任务吗', '自然资源厅'],
   ])('refuses %s, naming %s as the reason in hit testing', (question, word) => {
     expect(assistant.ask(question).answers).toEqual([]);
     const e = assistant.explain(question);
@@ -39,6 +40,10 @@ describe('outside the document', () => {
   it('knows a unit whose name ends like an unknown one (通信管理局 beside 邮政管理局), and a verb ending in 办 (侦办)', () => {
     expect(assistant.ask('通信管理局要配合哪些工作').intent).toBe('unit-duties');
     expect(assistant.explain('谁负责侦办拐卖案件').route).not.toBe('outside');
+  });
+
+  it('reads a hall as a place, not a body (婚姻登记大厅)', () => {
+    expect(assistant.explain('婚姻登记大厅发现被拐妇女谁管').route).not.toBe('outside');
   });
 
   it('answers the joint meeting\'s own office by any name, and 公安部门 as the police', () => {
