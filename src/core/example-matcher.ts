@@ -44,18 +44,33 @@ export function createExampleMatcher(
 ): ExampleMatcher {
   // Read on the first question long enough to use them: loading the words of hundreds of staff
   // questions costs a dictionary reload (≈0.2 s, ≈10 MB) that a one-shot `ask` mostly never needs.
-  let built: { entries: Array<{ clauseId: string; example: string; terms: Set<string> }>; postings: Map<string, number[]> } | undefined;
+  // One entry per distinct example (the same question may be filed under several clauses): its
+  // share of a question is worked out once, then joined with each of its clauses' words.
+  interface Entry {
+    example: string;
+    terms: Set<string>;
+    clauseIds: string[];
+  }
+  let built: { entries: Entry[]; postings: Map<string, number[]> } | undefined;
   const build = () => {
-    const entries: Array<{ clauseId: string; example: string; terms: Set<string> }> = [];
+    const entries: Entry[] = [];
+    const byText = new Map<string, Entry>();
     const postings = new Map<string, number[]>();
     const readExamples = Object.entries(examples).map(([clauseId, questions]) => [clauseId, questions.map((q) => [q, read(q)] as const)] as const);
     // One dictionary load for every example's words, not one per example (≈1 s for 475).
-    analyser.prepare(readExamples.flatMap(([, qs]) => qs.map(([, r]) => r)));
+    analyser.prepare([...new Set(readExamples.flatMap(([, qs]) => qs.map(([, r]) => r)))]);
     for (const [clauseId, questions] of readExamples) {
       for (const [example, text] of questions) {
+        const known = byText.get(text);
+        if (known) {
+          known.clauseIds.push(clauseId);
+          continue;
+        }
         const terms = new Set(analyser.topicWords(text).flatMap((w) => [...w.terms, ...w.parts.flat()]));
         if (!terms.size) continue;
-        const at = entries.push({ clauseId, example, terms }) - 1;
+        const entry: Entry = { example, terms, clauseIds: [clauseId] };
+        byText.set(text, entry);
+        const at = entries.push(entry) - 1;
         for (const t of terms) {
           const list = postings.get(t);
           if (list) list.push(at);
@@ -77,12 +92,14 @@ export function createExampleMatcher(
       const required = coverage.required(OWN_COVERAGE, (t) => postings.get(t)?.length ?? 0) ?? coverage.terms;
       const candidates = new Set(required.flatMap((t) => postings.get(t) ?? []));
       for (const i of candidates) {
-        const { clauseId, example, terms } = entries[i]!;
+        const { example, terms, clauseIds } = entries[i]!;
         const own = coverage.terms.filter((t) => terms.has(t));
         if (coverage.of(own) < OWN_COVERAGE) continue;
-        const held = coverage.terms.filter((t) => terms.has(t) || clauseHolds(clauseId, t));
-        const c = coverage.of(held);
-        if (c > (best.get(clauseId)?.coverage ?? 0)) best.set(clauseId, { clauseId, example, coverage: c });
+        const rest = coverage.terms.filter((t) => !terms.has(t));
+        for (const clauseId of clauseIds) {
+          const c = coverage.of([...own, ...rest.filter((t) => clauseHolds(clauseId, t))]);
+          if (c > (best.get(clauseId)?.coverage ?? 0)) best.set(clauseId, { clauseId, example, coverage: c });
+        }
       }
       return best;
     },
