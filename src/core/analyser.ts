@@ -81,6 +81,13 @@ function wordsInside(words: readonly string[]): Map<string, string[]> {
 /** Results are shared between callers: frozen, so no caller can change another's. */
 const frozen = <T>(x: T): T => (Array.isArray(x) ? (Object.freeze(x) as T) : x);
 
+/**
+ * Questions (and their typo readings) whose segmentation and topic words are remembered: a chat
+ * sees the same questions again. A few thousand cost a few MB; at 1,000 the 1,575 eval questions
+ * of the benchmark pushed each other out and doubled the median query time.
+ */
+export const QUESTIONS_REMEMBERED = 4_096;
+
 export function createAnalyser(o: AnalyserOptions): Analyser {
   const stop = new Set(o.questionWords.map(normaliseText));
   const longestStop = Math.max(0, ...[...stop].map((w) => w.length));
@@ -104,7 +111,7 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
   /** A word that only asks: neither a unit nor a staff word, and made of question words. */
   const asks = (word: string) => !o.units.canonical(word) && !o.synonyms[word] && isQuestionWord(word);
   const processTerm = remembered((word) => frozen(processWord(word)), 50_000);
-  const tokenize = remembered((text) => frozen(o.tokenizer.tokenize(normaliseText(text))), 1_000);
+  const tokenize = remembered((text) => frozen(o.tokenizer.tokenize(normaliseText(text))), QUESTIONS_REMEMBERED);
 
   const topicWords = remembered((text: string): TopicWord[] => {
     const words = [...new Set(tokenize(text).map((w) => w.trim()).filter(Boolean))];
@@ -123,7 +130,7 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
       if (terms.length || parts.length) out.push({ word, terms, parts });
     }
     return frozen(out);
-  }, 1_000);
+  }, QUESTIONS_REMEMBERED);
 
   return {
     tokenize,

@@ -1,7 +1,7 @@
 // The one entry point every adapter calls: a question in, a Reply out.
 import type { Clause, KnowledgeBase } from '../knowledge/types.js';
 import type { Answer, Confidence, Reply, Role } from './types.js';
-import { createAnalyser } from './analyser.js';
+import { createAnalyser, QUESTIONS_REMEMBERED } from './analyser.js';
 import { createClauseIndex, DEFAULT_WEIGHTS, type Hit, type IndexWeights } from './clause-index.js';
 import { findPath, pathCovers, pathKey } from './clause-path.js';
 import type { Explanation, Route } from './explanation.js';
@@ -320,7 +320,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   });
 
   // Per question, once: refused questions recur (the pinyin of each is not free).
-  const correctTypos = remembered((q: string) => typos.correct(q), 1_000);
+  const correctTypos = remembered((q: string) => typos.correct(q), QUESTIONS_REMEMBERED);
 
   /** ask(), and when the question is refused as typed, once more with its typos read as document words. */
   const answer = (question: string, trace: Trace): Reply => {
