@@ -44,6 +44,12 @@ const OPENER = /^(?:那|那么|那个)/;
 const YES_NO = /(?:吗|么|没有|没|不)$/;
 /** 还有别的单位吗 / 还有谁: after a clause, who else takes part in it (the cooperating units). */
 const OTHERS = new RegExp(`^(?:那)?(?:还有|另外还有|其他还有)(?:别的|其他|其它)?(?:单位|部门|谁|哪些单位|哪些部门|哪个单位|哪家|哪几家)(?:参与|配合)?(?:没有|没)?${END}$`);
+/** 就这两家吗 / 只有这几个单位吗: after a clause, whether anyone else takes part (its cooperating units). */
+const JUST_THESE = new RegExp(`^(?:就|只有|就只有)(?:这|这些|这几|这两|这三)(?:家|个|几家|两家)?(?:单位|部门)?${END}$`);
+/** 民政也有份 / 那关工委干啥的 / 就司法厅: the part one unit plays in the clause just answered. */
+const PART = /(?:也)?(?:有份儿?|有份|参与了?|掺和了?|在列)$/;
+const DOES = /(?:是)?(?:干啥|干什么|做什么|做啥|干嘛|管啥|管什么)(?:的)?$/;
+const JUST = /^(?:就|只有|就是|只是)/;
 /** 团委是牵头还是配合: which of the two roles, a question about the unit's part like a yes-or-no. */
 const EITHER = /(?:是|算)?(?:牵头|负责|主责)还是(?:配合|协助|参与)|(?:是|算)?(?:配合|协助|参与)还是(?:牵头|负责|主责)/;
 /** 妇联在里面干啥 / 民政在这条里负责什么: a unit's part in the clause just answered. */
@@ -135,13 +141,16 @@ export function resolveFollowUp(
     if (!top) return { kind: 'nothing', reason: 'no-context' };
     return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { role }) };
   }
-  if (OTHERS.test(t) && !context) return { kind: 'nothing', reason: 'no-context' };
-  if (OTHERS.test(t) && context && context.reply.intent !== 'unit-duties') {
+  const others = OTHERS.test(t) || JUST_THESE.test(t);
+  if (others && !context) return { kind: 'nothing', reason: 'no-context' };
+  if (others && context && context.reply.intent !== 'unit-duties') {
     const top = lastShown(context);
     if (top) return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(context.reply, top, text, { role: 'cooperate' }) };
   }
   // 卫健委也掺和吗 / 网信办是配合吗: after a clause, a yes-or-no about one unit is about its part there.
-  const x = t.replace(INSIDE, '').replace(EITHER, '').replace(YES_NO, '');
+  // 那关工委干啥的 asks the part only after 那 (关工委干啥的 alone asks for its list); 就司法厅？ likewise after 就.
+  const asksPart = OPENER.test(t) ? t.replace(OPENER, '').replace(DOES, '') : t;
+  const x = asksPart.replace(INSIDE, '').replace(EITHER, '').replace(YES_NO, '').replace(PART, '').replace(JUST, '');
   if (context && context.reply.intent !== 'unit-duties' && x !== t) {
     const alone = assistant.ask(x);
     if (alone.intent === 'unit-duties' && alone.unit && !alone.units) return sameTopicOtherUnit(text, x, alone.unit, context, assistant);

@@ -73,6 +73,10 @@ describe('follow-ups in a conversation', () => {
     expect((await say('有配合的单位没')).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
     await say('收养谁负责');
     expect((await say('网信办是牵头还是配合')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
+    expect((await say('那网信办干啥的')).split('\n')[0]).toBe('省委网信办在 二（一）3（4） 中：配合。');
+    expect((await say('卫健委也有份？')).split('\n')[0]).toBe('省卫健委在 二（一）3（4） 中：配合。');
+    await say('谁负责婚姻登记');
+    expect((await say('就这两家吗')).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
   });
 
   it('a follow-up with nothing to follow says what to ask', async () => {
