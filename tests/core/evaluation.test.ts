@@ -8,9 +8,11 @@ import { casesAmongExamples, evaluate, loadEvalSet } from '../../src/core/evalua
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import { knowledgeDir, projectRoot } from '../../src/knowledge/paths.js';
 
-const LAST_MEASURED = 'colloquial-5.jsonl';
-const LAST_MEASURED_ANSWERABLE_FLOOR = 0.835;
-const LAST_MEASURED_REFUSED_FLOOR = 0.857;
+/** Held-out halves measured once when fresh (README "Quality: evaluation"): [file, answerable, refused]. */
+const MEASURED_HELD_OUT: Array<[string, number, number]> = [
+  ['colloquial-5.jsonl', 0.835, 0.857], // at c8726f7
+  ['colloquial-7.jsonl', 0.882, 1], // at 1fae025
+];
 
 describe('question set (tests/fixtures/eval)', () => {
   const cases = loadEvalSet(join(projectRoot(), 'tests', 'fixtures', 'eval'));
@@ -49,16 +51,15 @@ describe('question set (tests/fixtures/eval)', () => {
     expect(figures.unquoted).toBe(0);
   });
 
-  // The last held-out half measured (colloquial-5.jsonl's even lines, written fresh in session 5
-  // by someone who had seen neither the vocabulary nor the code, measured once at c8726f7): a
-  // floor, so a change that makes it worse fails. Tuning data since; colloquial-7.jsonl, not yet
-  // measured, is the held-out half now (only its structure is checked here).
-  it('the last measured held-out half stays no lower than measured', () => {
-    const even = cases.filter((c) => c.file === LAST_MEASURED).filter((_, i) => i % 2 === 1);
+  // The held-out halves already measured (each written fresh by someone who had seen neither the
+  // vocabulary nor the code, measured once, tuning data since): floors, so a change that makes one
+  // worse fails. The held-out half now (colloquial-8.jsonl) is not measured here, only its structure.
+  it.each(MEASURED_HELD_OUT)('%s\'s former held-out half stays no lower than measured', (file, answerable, refused) => {
+    const even = cases.filter((c) => c.file === file).filter((_, i) => i % 2 === 1);
     expect(even.length).toBe(106);
     const h = evaluate(createAssistant({ kb }), even.map((c) => ({ ...c, half: 'tuning' as const })), kb.vocabulary.roles).halves.tuning!;
-    expect(h.refused.rate).toBeGreaterThanOrEqual(LAST_MEASURED_REFUSED_FLOOR);
-    expect(h.answerable.rate).toBeGreaterThanOrEqual(LAST_MEASURED_ANSWERABLE_FLOOR);
+    expect(h.refused.rate).toBeGreaterThanOrEqual(refused);
+    expect(h.answerable.rate).toBeGreaterThanOrEqual(answerable);
   });
 
   it('has no held-out question among the example questions (knowledge/examples.yaml), which would answer it from itself', () => {
