@@ -18,10 +18,11 @@ const PROVINCE_THEN = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治�
 /** A government body by its name's ending; village and street bodies are left to the search. */
 const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办|办公室)$/u;
 /**
- * National bodies: the document is the province's, and names no ministry nor the State Council's
- * own bodies (国务院反拐部际联席会议). 公安部门 is "the police", not the ministry.
+ * National bodies, and party departments the document never names: it is the province's, and
+ * names no ministry nor the State Council's own bodies (国务院反拐部际联席会议), no 组织部 or
+ * 统战部. 公安部门 is "the police", not the ministry.
  */
-const NATIONAL = /国务院|部际联席|(?:公安|民政|教育|司法|人社|人力资源和社会保障|卫健|卫生健康|外交|商务|财政|文旅|文化和旅游)部(?!门)/;
+const NATIONAL = /国务院|部际联席|组织部|统战部|(?:公安|民政|教育|司法|人社|人力资源和社会保障|卫健|卫生健康|外交|商务|财政|文旅|文化和旅游)部(?!门)/;
 const GRASSROOTS = /^(村|居|街道|社区|乡|镇)/;
 /** Rooms and halls, not bodies (婚姻登记大厅, 歌厅). */
 const PLACE = /(大|餐|歌|舞|客|饭|展|门|咖啡|营业|服务|办事)厅$/;
@@ -55,9 +56,10 @@ export interface OutsideQuestion {
 export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'facts' | 'outside-word'; word: string };
 /**
  * Facts the document never gives: contact details (值班电话多少), office holders (主任是谁),
- * budgets and meeting counts (预算多少, 开了几次). (负责人是谁 is how staff ask who is responsible.)
+ * budgets, allowances and meeting counts (预算多少, 补贴一次给多少, 开了几次). (负责人是谁 is how staff
+ * ask who is responsible.)
  */
-const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)/;
+const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)|(补贴|补助|奖励|奖金|报酬|工资)(有|是|为|标准)?(多少|几)|(一次|每次|每人|每月|一个月)(给|发)(多少|几)/;
 
 export function createOutsideScope(o: OutsideScopeOptions) {
   return {

@@ -12,6 +12,7 @@ import { knowledgeDir, projectRoot } from '../../src/knowledge/paths.js';
 const MEASURED_HELD_OUT: Array<[string, number, number]> = [
   ['colloquial-5.jsonl', 0.835, 0.857], // at c8726f7
   ['colloquial-7.jsonl', 0.882, 1], // at 1fae025
+  ['colloquial-8.jsonl', 0.933, 0.933], // at 40d53ee
 ];
 
 describe('question set (tests/fixtures/eval)', () => {
@@ -53,10 +54,10 @@ describe('question set (tests/fixtures/eval)', () => {
 
   // The held-out halves already measured (each written fresh by someone who had seen neither the
   // vocabulary nor the code, measured once, tuning data since): floors, so a change that makes one
-  // worse fails. The held-out half now (colloquial-8.jsonl) is not measured here, only its structure.
+  // worse fails.
   it.each(MEASURED_HELD_OUT)('%s\'s former held-out half stays no lower than measured', (file, answerable, refused) => {
     const even = cases.filter((c) => c.file === file).filter((_, i) => i % 2 === 1);
-    expect(even.length).toBe(106);
+    expect(even.length).toBeGreaterThanOrEqual(100);
     const h = evaluate(createAssistant({ kb }), even.map((c) => ({ ...c, half: 'tuning' as const })), kb.vocabulary.roles).halves.tuning!;
     expect(h.refused.rate).toBeGreaterThanOrEqual(refused);
     expect(h.answerable.rate).toBeGreaterThanOrEqual(answerable);

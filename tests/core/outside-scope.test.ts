@@ -28,6 +28,8 @@ describe('outside the document', () => {
     ['公安部在反拐里牵头哪些', '公安部'],
     ['反拐考核在平安建设里占几分', '占几分'],
     ['省自然资源厅在反拐里有任务吗', '自然资源厅'],
+    ['反拐志愿者有没有补贴，一次给多少', '一次给多少'],
+    ['组织部在反拐里要管啥吗', '组织部'],
   ])('refuses %s, naming %s as the reason in hit testing', (question, word) => {
     expect(assistant.ask(question).answers).toEqual([]);
     const e = assistant.explain(question);
