@@ -20,6 +20,13 @@ export interface Analyser {
   topicWords(text: string): TopicWord[];
   /** About to read all these texts: the tokenizer makes ready for them at once. */
   prepare(texts: readonly string[]): void;
+  /**
+   * Nothing but question words, read on the characters rather than the segmenter's words: jieba may
+   * cut 牵头加配合一共多少条 into 加配/合一/共多/少条, none of them a question word, though the text
+   * only asks. Longest question word first at each place; what is left must be single characters
+   * (加, 条), never two in a row.
+   */
+  onlyAsks(text: string): boolean;
 }
 
 export interface TopicWord {
@@ -108,6 +115,23 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
     return [word];
   };
 
+  const onlyAsks = (text: string): boolean => {
+    let run = 0;
+    for (let i = 0; i < text.length; ) {
+      let n = Math.min(longestStop, text.length - i);
+      while (n > 0 && !stop.has(text.slice(i, i + n))) n--;
+      if (n > 0) {
+        run = 0;
+        i += n;
+        continue;
+      }
+      run = /[\p{L}\p{N}]/u.test(text[i]!) ? run + 1 : 0;
+      if (run >= 2) return false;
+      i++;
+    }
+    return true;
+  };
+
   /** A word that only asks: neither a unit nor a staff word, and made of question words. */
   const asks = (word: string) => !o.units.canonical(word) && !o.synonyms[word] && isQuestionWord(word);
   const processTerm = remembered((word) => frozen(processWord(word)), 50_000);
@@ -138,5 +162,6 @@ export function createAnalyser(o: AnalyserOptions): Analyser {
     isUnitTerm: (t) => unitNames.has(t),
     topicWords,
     prepare: (texts) => o.tokenizer.prepare?.(texts.map(normaliseText)),
+    onlyAsks,
   };
 }

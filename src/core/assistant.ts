@@ -121,30 +121,6 @@ export function createAssistant(options: AssistantOptions): Assistant {
    * of its neighbours, stands verbatim in the document is that word, not the unit.
    */
   const questionWords = new Set(QUESTION_WORDS.map(normaliseText));
-  const roleWords = new Set([...vocabulary.roles.lead, ...vocabulary.roles.cooperate].map(normaliseText));
-  const longestAsking = Math.max(0, ...[...questionWords, ...roleWords].map((w) => w.length));
-  /**
-   * Nothing but asking words, read on the characters rather than the segmenter's words: jieba may
-   * cut 牵头加配合一共多少条 into 加配/合一/共多/少条, none of them a question word, though the
-   * question only asks. Longest asking word first at each place; what is left must be single
-   * characters (加, 条), never two in a row.
-   */
-  const onlyAsks = (text: string): boolean => {
-    let run = 0;
-    for (let i = 0; i < text.length; ) {
-      let n = Math.min(longestAsking, text.length - i);
-      for (; n > 0; n--) if (questionWords.has(text.slice(i, i + n)) || roleWords.has(text.slice(i, i + n))) break;
-      if (n > 0) {
-        run = 0;
-        i += n;
-        continue;
-      }
-      run = /[\p{L}\p{N}]/u.test(text[i]!) ? run + 1 : 0;
-      if (run >= 2) return false;
-      i++;
-    }
-    return true;
-  };
   // Neighbours that are question words (公安机关|负责什么) never make an ordinary word.
   const asksAfter = (s: string) => [1, 2].some((n) => questionWords.has(s.slice(0, n)));
   const asksBefore = (s: string) => [1, 2].some((n) => s.length >= n && questionWords.has(s.slice(-n)));
@@ -392,7 +368,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
     // A unit and nothing else to go on: the question is about that unit's duties (two or more: the
     // clauses they share, in the roles asked).
-    if (mentions.length && (!index.hasTopic(rest, true) || onlyAsks(rest))) {
+    if (mentions.length && (!index.hasTopic(rest, true) || analyser.onlyAsks(rest))) {
       trace.route = 'unit-duties';
       if (new Set(mentions.map(unitOf)).size > 1) return jointDuties(question, norm, mentions, unitOf);
       return unitDuties(question, norm, unitOf(mentions[0]));

@@ -186,14 +186,16 @@ export function createClauseIndex(
         const own = coverageOfKeys(r.queryTerms.join(TERM_LIST));
         const example = lifted.get(r.id as string);
         lifted.delete(r.id as string);
-        const c = example && example.coverage > own ? example.coverage : own;
+        const byExample = example !== undefined && example.coverage > own;
+        const c = byExample ? example.coverage : own;
         const hit: Hit = { clause: byId.get(r.id)!, score: r.score * c ** weights.coveragePower, coverage: c };
-        if (example && example.coverage > own) hit.example = example.example;
+        if (byExample) hit.example = example.example;
         if (matches) hit.matched = Object.fromEntries(Object.entries(r.match).map(([key, fields]) => [fromTermKey(key), fields]));
         return hit;
       });
-      // A clause only its example speaks for scores like the weakest clause that matched by its words.
-      const floor = Math.min(...hits.map((h) => h.score / Math.max(h.coverage, 1e-9) ** weights.coveragePower), 1);
+      // A clause only its example speaks for scores like the weakest clause that matched by its words
+      // (worked out only when there is one: every hit would be visited).
+      const floor = lifted.size ? Math.min(...hits.map((h) => h.score / Math.max(h.coverage, 1e-9) ** weights.coveragePower), 1) : 1;
       for (const m of lifted.values()) {
         if (only && !only.has(m.clauseId)) continue;
         hits.push({ clause: byId.get(m.clauseId)!, score: floor * m.coverage ** weights.coveragePower, coverage: m.coverage, example: m.example, ...(matches ? { matched: {} } : {}) });

@@ -24,6 +24,8 @@ const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办|办公室)$/u;
  */
 const NATIONAL = /国务院|部际联席|组织部|统战部|(?:公安|民政|教育|司法|人社|人力资源和社会保障|卫健|卫生健康|外交|商务|财政|文旅|文化和旅游)部(?!门)/;
 const GRASSROOTS = /^(村|居|街道|社区|乡|镇)/;
+/** The endings a bureau's name keeps when the segmenter cuts them off (自然资源|厅). */
+const BUREAU_ENDING = ['厅', '局', '委'];
 /** Rooms and halls, not bodies (婚姻登记大厅, 歌厅). */
 const PLACE = /(大|餐|歌|舞|客|饭|展|门|咖啡|营业|服务|办事)厅$/;
 
@@ -99,9 +101,11 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       // The segmenter may cut a bureau's ending off (自然资源|厅): the word with the 厅/局/委 written
       // right after it is the name.
       const glued = (w: string): string | undefined => {
-        const m = new RegExp(`${escape(w)}(厅|局|委)`).exec(text);
-        const name = m ? w + m[1] : undefined;
-        return name && !GRASSROOTS.test(w) && !PLACE.test(name) && !o.isKnown(name) && !o.inDocuments(name) && !o.inDocuments(w + m![1]!.slice(0, 1) + '长') ? name : undefined;
+        let at = text.indexOf(w);
+        while (at >= 0 && !BUREAU_ENDING.includes(text[at + w.length] ?? '')) at = text.indexOf(w, at + 1);
+        if (at < 0) return undefined;
+        const name = w + text[at + w.length];
+        return !GRASSROOTS.test(w) && !PLACE.test(name) && !o.isKnown(name) && !o.inDocuments(name) && !o.inDocuments(name + '长') ? name : undefined;
       };
       for (const [i, w] of topicWords.entries()) {
         const word = unknown(w, i) ?? glued(w);
@@ -110,8 +114,4 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       return null;
     },
   };
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -278,10 +278,16 @@ function piece(j: Jieba, text: string): Piece {
   return p;
 }
 
-/** jieba's words for the text, and the added words it contains (positions in insertedList). */
-function cut(text: string): { words: string[]; added: number[] } {
+/** The text cut at jieba's separators; the left-out words of the pieces not segmented yet are noted. */
+function needUnseenPieces(text: string): string[] {
   const parts = text.split(SEPARATOR);
   for (let i = 0; i < parts.length; i += 2) if (parts[i] && !pieces.has(parts[i])) need(parts[i]);
+  return parts;
+}
+
+/** jieba's words for the text, and the added words it contains (positions in insertedList). */
+function cut(text: string): { words: string[]; added: number[] } {
+  const parts = needUnseenPieces(text);
   const j = ready();
   const words: string[] = [];
   const added = new Set<number>();
@@ -417,10 +423,7 @@ export function createJiebaTokenizer(words: Iterable<string> = []): Tokenizer {
     addWords,
     prepare(texts) {
       activate();
-      for (const text of texts) {
-        const parts = text.split(SEPARATOR);
-        for (let i = 0; i < parts.length; i += 2) if (parts[i] && !pieces.has(parts[i])) need(parts[i]);
-      }
+      for (const text of texts) needUnseenPieces(text);
       ready();
     },
     tokenize(text) {

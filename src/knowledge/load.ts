@@ -175,12 +175,8 @@ function listDocuments(docDir: string, reader: Reader, problems: KnowledgeProble
 /** knowledge/regression.yaml, when there is one: every unit it names must exist. */
 function readRegression(reader: Reader, registry: UnitRegistry | null, problems: KnowledgeProblem[]): RegressionQuestion[] {
   const path = join(reader.dir, REGRESSION_FILE);
-  try {
-    lstatSync(path);
-  } catch {
-    return []; // optional: a county's own knowledge folder may not have saved questions yet
-  }
-  const file = readYaml(path, reader, regressionFileSchema, problems);
+  // Optional: a county's own knowledge folder may not have saved questions yet.
+  const file = readOptionalYaml(path, reader, regressionFileSchema, problems);
   if (!file) return [];
   const out: RegressionQuestion[] = [];
   for (const q of file.questions) {
@@ -204,12 +200,7 @@ function readRegression(reader: Reader, registry: UnitRegistry | null, problems:
  */
 function readExamples(reader: Reader, clauses: readonly Clause[], problems: KnowledgeProblem[], warnings: KnowledgeProblem[]): Record<string, string[]> {
   const path = join(reader.dir, EXAMPLES_FILE);
-  try {
-    lstatSync(path);
-  } catch {
-    return {};
-  }
-  const file = readYaml(path, reader, examplesFileSchema, problems);
+  const file = readOptionalYaml(path, reader, examplesFileSchema, problems);
   if (!file) return {};
   const out: Record<string, string[]> = {};
   const where = rel(reader.dir, path);
@@ -380,6 +371,16 @@ function checkUnits(
   if (parsed.cooperate.join('、') !== c.cooperate.join('、')) {
     at(`cooperate [${c.cooperate.join('、')}] does not match the annotation's [${parsed.cooperate.join('、')}]`);
   }
+}
+
+/** readYaml for a file a knowledge folder may leave out: absent is null without a problem. */
+function readOptionalYaml<T extends z.ZodTypeAny>(path: string, reader: Reader, schema: T, problems: KnowledgeProblem[]): z.infer<T> | null {
+  try {
+    lstatSync(path);
+  } catch {
+    return null;
+  }
+  return readYaml(path, reader, schema, problems);
 }
 
 function readYaml<T extends z.ZodTypeAny>(
