@@ -1,6 +1,7 @@
 // A message that only makes sense after the last answer: 那配合的呢, 负责的呢, 还有呢, 那民政厅呢,
 // 那收养呢, 这条全文, or a number from a digest (回复编号看全文). Given what the conversation last
 // got, it becomes a reply of its own; the chat layer keeps that context (src/chat/conversation-memory.ts).
+import type { Explanation } from './explanation.js';
 import { normaliseText } from './normalise.js';
 import type { Answer, Reply, Role } from './types.js';
 
@@ -21,6 +22,8 @@ export interface FollowUpAssistant {
   topicWords?(question: string): string[];
   /** For 还有呢: weaker candidates than the reply's related clauses. */
   more?(question: string, shown: readonly string[]): Answer[];
+  /** For 具体是哪些部门: why a message alone was refused (no topic of its own, or a reason). */
+  explain?(question: string): Explanation;
 }
 
 export type FollowUp =
@@ -156,8 +159,41 @@ export function resolveFollowUp(
     if (alone.intent === 'unit-duties' && alone.unit && !alone.units) return sameTopicOtherUnit(text, x, alone.unit, context, assistant);
   }
   const other = OTHER.exec(t);
-  if (!other || !context || (!OPENER.test(t) && !t.endsWith('呢'))) return null;
-  return otherThing(text, other[1]!, context, assistant);
+  const otherOne = other && context && (OPENER.test(t) || t.endsWith('呢')) ? otherThing(text, other[1]!, context, assistant) : null;
+  return otherOne ?? (context ? aboutLastClause(text, t, context, assistant, roleWords) : null);
+}
+
+/** Asks who (哪些部门, 谁, 几家): what a message leaning on the last answer asks. */
+const ASKS_UNITS = /谁|哪|几家|几个|单位|部门/;
+/** A message this long or shorter may lean on the last answer; a longer one is a question of its own. */
+const LEANING_CHARS = 24;
+/** A leaning message's one word of its own (名单, 别的) that some clause holds this much of is a topic. */
+const OWN_TOPIC_COVERAGE = 0.3;
+
+/**
+ * 具体是哪些部门啊 / 还有别的单位一起吗 / 那信访局、通信管理局也在配合名单里吗: a short message refused on
+ * its own for want of a topic (not for naming what the document lacks), naming no unit outside the
+ * clause just answered, asks about that clause: it is shown again, on the role or unit asked.
+ */
+function aboutLastClause(text: string, t: string, context: FollowUpContext, assistant: FollowUpAssistant, roleWords: RoleWords): FollowUp | null {
+  if (context.reply.intent === 'unit-duties' || [...t].length > LEANING_CHARS || !assistant.explain) return null;
+  const top = lastShown(context);
+  if (!top) return null;
+  const e = assistant.explain(text);
+  if (e.reply.answers.length || e.reply.intent !== 'out-of-scope') return null;
+  const ownWords = e.topicWords.filter((w) => !e.units.some((u) => u.alias === w));
+  const topicless =
+    e.route === 'no-topic' || (e.route === 'search' && ownWords.length <= 1 && e.hits.every((h) => h.coverage < OWN_TOPIC_COVERAGE));
+  if (!topicless) return null;
+  const units = [...new Set(e.units.map((u) => u.unit))];
+  const cooperate = roleWords.cooperate.some((w) => t.includes(w));
+  const lead = roleWords.lead.some((w) => t.includes(w));
+  // 好的谢谢 / 在吗 lean on nothing: only a message asking about units or roles does.
+  if (!units.length && !cooperate && !lead && !ASKS_UNITS.test(t)) return null;
+  if (!units.every((u) => top.lead.includes(u) || top.cooperate.includes(u))) return null;
+  const focus = units.length === 1 ? { unit: units[0]! } : cooperate !== lead ? { role: cooperate ? ('cooperate' as const) : ('lead' as const) } : null;
+  const reply = focus ? focused(context.reply, top, text, focus) : { ...plain(context.reply), question: text, answers: [top], related: [] };
+  return { kind: 'reply', question: context.question, shown: context.shown, reply };
 }
 
 /** 那X呢: another unit (its part, or its list) or another topic. */

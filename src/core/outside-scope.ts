@@ -9,9 +9,17 @@ const OTHER_PROVINCES = [
   '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西',
   '西藏', '宁夏', '新疆', '香港', '澳门', '外省',
 ];
+/** Fujian's cities: a city's own plan (厦门市的实施方案) is not the province's rules. */
+const CITIES = ['福州', '厦门', '泉州', '漳州', '莆田', '三明', '南平', '龙岩', '宁德', '平潭'];
 /** What a province's own rules are called. */
 const RULES = '实施细则|细则|行动计划|实施方案|方案|规定|办法|条例|文件|政策';
-const OWN_RULES = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?(反拐|打拐)?(工作)?(${RULES})`);
+const OWN_RULES = new RegExp(
+  `(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?(反拐|打拐)?(工作)?(${RULES})|(${CITIES.join('|')})市?(的)?(今年|本年度?|年度)?(的)?(反拐|打拐)?(工作)?(年度)?(${RULES})`,
+);
+/** 广东那边的联席会议办公室: another province's own joint meeting or office. */
+const OWN_BODY = new RegExp(
+  `(${OTHER_PROVINCES.filter((p) => p !== '外省').join('|')})(省|市|自治区)?(那边|那里|那儿)?(的)?(省)?(反拐|打拐)?(工作)?(联席会议|办公室|反拐办|打拐办)`,
+);
 /** 广西的打拐经费: what belongs to another province (外省的孩子 may be ours to help). */
 const OWNED = new RegExp(`(${OTHER_PROVINCES.filter((p) => p !== '外省').join('|')})(省|市|自治区)?的`);
 const PROVINCE_THEN = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?`, 'g');
@@ -58,10 +66,10 @@ export interface OutsideQuestion {
 export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'facts' | 'outside-word'; word: string };
 /**
  * Facts the document never gives: contact details (值班电话多少), office holders (主任是谁),
- * budgets, allowances and meeting counts (预算多少, 补贴一次给多少, 开了几次). (负责人是谁 is how staff
- * ask who is responsible.)
+ * budgets, allowances and meeting counts (预算多少, 补贴一次给多少, 开了几次), dates (啥时候开全体会议)
+ * and the paperwork of a counter (要准备哪些材料, 去哪个窗口). (负责人是谁 is how staff ask who is responsible.)
  */
-const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)|(补贴|补助|奖励|奖金|报酬|工资)(有|是|为|标准)?(多少|几)|(一次|每次|每人|每月|一个月)(给|发)(多少|几)/;
+const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)|(补贴|补助|奖励|奖金|报酬|工资)(有|是|为|标准)?(多少|几)|(一次|每次|每人|每月|一个月)(给|发)(多少|几)|多少钱|(什么|啥)时候(开(?![展学始放])|召开|举行|出台|印发|发布|公布)|(哪天|几号|几月份?)(开(?![展学始放])|召开|举行)|(准备|带|提交)(哪些|什么|啥)(材料|资料|证件)|(哪个|什么|啥)窗口/;
 
 export function createOutsideScope(o: OutsideScopeOptions) {
   return {
@@ -77,8 +85,8 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       if (listed) return { kind: 'outside-word', word: listed };
       const national = NATIONAL.exec(q.asTyped);
       if (national) return { kind: 'unknown-unit', word: national[0] };
-      const rules = OWN_RULES.exec(q.asTyped) ?? OWNED.exec(q.asTyped);
-      if (rules) return { kind: 'other-province', word: rules[1]! };
+      const rules = OWN_RULES.exec(q.asTyped) ?? OWN_BODY.exec(q.asTyped) ?? OWNED.exec(q.asTyped);
+      if (rules) return { kind: 'other-province', word: rules[1] ?? rules[7]! };
       const provinces = q.unitStarts.length ? [...text.matchAll(PROVINCE_THEN)] : [];
       if (provinces.length && q.unitQuestion()) {
         const starts = new Set(q.unitStarts);
