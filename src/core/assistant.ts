@@ -363,6 +363,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
       return refuse(question, 'out-of-scope');
     }
     if (asksOrganisation(rest, mentions.length > 0)) {
+      // 我们县的联席会议召集人: a level below the province without its own document has its own
+      // joint meeting, which the province's rules do not set up (unless the province's is asked too).
+      if (named && !restricted && named.level !== '省' && !full.includes('省')) {
+        trace.route = 'outside';
+        trace.outside = { kind: 'other-level', word: named.level };
+        return refuse(question, 'out-of-scope');
+      }
       trace.route = 'organisation';
       return organisation(question, norm, trace, inLevel);
     }

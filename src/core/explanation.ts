@@ -1,6 +1,7 @@
 // Why an answer came out (`npm run kb -- test "问题"`): the route the question took, the words it
 // was searched by, and every ranked clause with its score, coverage and matched terms. Produced by
 // the assistant's own retrieval (Assistant.explain), never by a second copy of it.
+import type { OutsideReason } from './outside-scope.js';
 import type { Reply } from './types.js';
 
 export type Route =
@@ -37,7 +38,7 @@ export interface Explanation {
   /** Units the question names, as found and as used (县里民政局 → 县民政局). */
   units: Array<{ alias: string; unit: string }>;
   /** The word that put the question outside the document (route 'outside'). */
-  outside?: { kind: 'unknown-unit' | 'other-province' | 'facts' | 'outside-word'; word: string };
+  outside?: OutsideReason;
   route: Route;
   /** Topic words the ranking weighs (question words and unit names left out). */
   topicWords: string[];

@@ -16,9 +16,9 @@ const RULES = '实施细则|细则|行动计划|实施方案|方案|规定|办�
 const OWN_RULES = new RegExp(
   `(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?(反拐|打拐)?(工作)?(${RULES})|(${CITIES.join('|')})市?(的)?(今年|本年度?|年度)?(的)?(反拐|打拐)?(工作)?(年度)?(${RULES})`,
 );
-/** 广东那边的联席会议办公室: another province's own joint meeting or office. */
+/** 广东那边的联席会议办公室 / 厦门市反拐联席会议办公室: another province's or a city's own joint meeting or office. */
 const OWN_BODY = new RegExp(
-  `(${OTHER_PROVINCES.filter((p) => p !== '外省').join('|')})(省|市|自治区)?(那边|那里|那儿)?(的)?(省)?(反拐|打拐)?(工作)?(联席会议|办公室|反拐办|打拐办)`,
+  `(${[...OTHER_PROVINCES.filter((p) => p !== '外省'), ...CITIES].join('|')})(省|市|自治区)?(那边|那里|那儿)?(的)?(省)?(反拐|打拐)?(工作)?(联席会议|办公室|反拐办|打拐办)`,
 );
 /** 广西的打拐经费: what belongs to another province (外省的孩子 may be ours to help). */
 const OWNED = new RegExp(`(${OTHER_PROVINCES.filter((p) => p !== '外省').join('|')})(省|市|自治区)?的`);
@@ -63,13 +63,20 @@ export interface OutsideQuestion {
   unitQuestion: () => boolean;
 }
 
-export type OutsideReason = { kind: 'unknown-unit' | 'other-province' | 'facts' | 'outside-word'; word: string };
+export type OutsideReason = {
+  kind: 'unknown-unit' | 'other-province' | 'other-level' | 'facts' | 'outside-word' | 'task';
+  word: string;
+};
 /**
  * Facts the document never gives: contact details (值班电话多少), office holders (主任是谁),
  * budgets, allowances and meeting counts (预算多少, 补贴一次给多少, 开了几次), dates (啥时候开全体会议)
- * and the paperwork of a counter (要准备哪些材料, 去哪个窗口). (负责人是谁 is how staff ask who is responsible.)
+ * the paperwork of a counter (要准备哪些材料, 去哪个窗口, 办什么许可证), scoring and sentencing (扣分标准,
+ * 判几年), who holds an office (哪位副县长) and a given year's plan (2022年的年度实施方案). (负责人是谁 is
+ * how staff ask who is responsible.)
  */
-const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)|(补贴|补助|奖励|奖金|报酬|工资)(有|是|为|标准)?(多少|几)|(一次|每次|每人|每月|一个月)(给|发)(多少|几)|多少钱|(什么|啥)时候(开(?![展学始放])|召开|举行|出台|印发|发布|公布)|(哪天|几号|几月份?)(开(?![展学始放])|召开|举行)|(准备|带|提交)(哪些|什么|啥)(材料|资料|证件)|(哪个|什么|啥)窗口/;
+const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)|(补贴|补助|奖励|奖金|报酬|工资)(有|是|为|标准)?(多少|几)|(一次|每次|每人|每月|一个月)(给|发)(多少|几)|多少钱|(什么|啥)时候(开(?![展学始放])|召开|举行|出台|印发|发布|公布)|(哪天|几号|几月份?)(开(?![展学始放])|召开|举行)|(准备|带|提交)(哪些|什么|啥)(材料|资料|证件)|(哪个|什么|啥)窗口|去哪(里|儿)?(个)?(点|窗口)|去哪(里|儿)?办|(办|申请|领)(什么|啥|哪些)(许可证|许可|证件|执照)|(扣分|评分|打分|计分)(标准|细则|办法)|判(几|多少)年|判多久|怎么判(?![断定别])|量刑|哪位(副)?(省长|市长|县长|区长|主任|局长|厅长|书记|领导)|20\d\d年?(的|度)?[^，,。？?]{0,8}?(实施方案|工作要点|工作计划)/;
+/** Writing asked for (帮我写几条宣传标语): not a question about the document. */
+const TASK = /帮(我|忙)?(写|起草|拟|编)|(写|拟|编)(几|一)(条|篇|段|份|个)/;
 
 export function createOutsideScope(o: OutsideScopeOptions) {
   return {
@@ -81,6 +88,8 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       const { text, topicWords } = q;
       const facts = FACTS.exec(q.asTyped);
       if (facts) return { kind: 'facts', word: facts[0] };
+      const task = TASK.exec(q.asTyped);
+      if (task) return { kind: 'task', word: task[0] };
       const listed = o.outsideWords?.find((w) => q.asTyped.includes(w));
       if (listed) return { kind: 'outside-word', word: listed };
       const national = NATIONAL.exec(q.asTyped);
