@@ -5,7 +5,7 @@ import { createAnalyser, QUESTIONS_REMEMBERED } from './analyser.js';
 import { createClauseIndex, DEFAULT_WEIGHTS, type Hit, type IndexWeights } from './clause-index.js';
 import { findPath, pathCovers, pathKey } from './clause-path.js';
 import type { Explanation, Route } from './explanation.js';
-import { asksCooperationOnly, asksOrganisation, QUOTED } from './intent.js';
+import { asksOrganisation, QUOTED, withoutDocumentName } from './intent.js';
 import { compactText, normaliseText } from './normalise.js';
 import { longestCommonRun } from './quote.js';
 import { createQuoteCandidates } from './quote-candidates.js';
@@ -71,6 +71,8 @@ interface Trace {
  * at their best; below 0.55 refusals collapse, above 0.65 right answers start being refused.
  */
 export const DEFAULT_MIN_COVERAGE = 0.6;
+/** Right before a role word, denies it (不牵头, 没负责). */
+const DENIED = /(?:不|没|没有|非|并非|不是)$/;
 /** A quote must share this many characters with a clause (fewer if it is in quotation marks). */
 const QUOTE_RUN = 12;
 const QUOTED_RUN = 6;
@@ -224,10 +226,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
    * only "what does it do" (民政厅负责哪些工作 means all of it), so they name no role alone.
    */
   const askedRole = (norm: string): Role | undefined => {
-    if (asksCooperationOnly(norm)) return 'cooperate';
-    const found = roles.find(norm);
-    if (found.some((r) => r.role === 'cooperate')) return undefined;
-    return found.some((r) => r.role === 'lead' && !/^(负责|管)$/.test(norm.slice(r.start, r.end))) ? 'lead' : undefined;
+    // 只是配合、不牵头的: a role word denied asks nothing of that role.
+    const found = roles.find(norm).filter((r) => !DENIED.test(norm.slice(0, r.start)));
+    const lead = found.filter((r) => r.role === 'lead');
+    if (found.some((r) => r.role === 'cooperate')) return lead.length || norm.includes('职责') ? undefined : 'cooperate';
+    return lead.some((r) => !/^(负责|管)$/.test(norm.slice(r.start, r.end))) ? 'lead' : undefined;
   };
 
   /**
@@ -375,7 +378,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
     // A unit and nothing else to go on: the question is about that unit's duties (two or more: the
     // clauses they share, in the roles asked).
-    if (mentions.length && (!index.hasTopic(rest, true) || analyser.onlyAsks(rest))) {
+    const asked = withoutDocumentName(rest);
+    if (mentions.length && (!index.hasTopic(asked, true) || analyser.onlyAsks(asked))) {
       trace.route = 'unit-duties';
       if (new Set(mentions.map(unitOf)).size > 1) return jointDuties(question, norm, mentions, unitOf);
       return unitDuties(question, norm, unitOf(mentions[0]));

@@ -15,12 +15,13 @@ export function asksOrganisation(text: string, namesUnit: boolean): boolean {
 }
 const JOINT_MEETING = /联席会议|成员单位|召集人|反拐办/;
 
-/** For a unit question: does it ask only what the unit cooperates on (团省委要配合什么)? */
-export function asksCooperationOnly(text: string): boolean {
-  // 只是配合、不牵头的: a lead word denied (不/没/非) still asks for cooperation only.
-  const asserted = text.replace(/(?:不|没|没有|非|并非|不是)(?:负责|牵头|主管)/g, '');
-  return /配合|协助|协同/.test(text) && !/负责|牵头|主管|职责/.test(asserted);
-}
+/**
+ * 在这个反拐细则里 / 在反拐里: the document itself named, which a unit question (妇联在反拐细则里摊到
+ *哪些活) asks within, not about.
+ */
+const IN_DOCUMENT =
+  /(?:在)?(?:这个|这份|咱们|我们|咱|本)?(?:省)?(?:反拐|打拐)?(?:工作)?(?:实施)?(?:细则|文件)(?:里面|里头|里边|里|中|当中|上)?|(?:在)?(?:反拐|打拐)(?:工作)?(?:里面|里头|里边|里|中|当中|方面|这块)/g;
+export const withoutDocumentName = (text: string) => text.replace(IN_DOCUMENT, ' ');
 
 /** Quotation marks: a quoted run is taken as a quote of the document even when short. */
 export const QUOTED = /[“”"「」『』‘’']/;
