@@ -37,8 +37,12 @@ export type FollowUp =
   /** A follow-up with nothing (more) to follow: what to say instead. */
   | { kind: 'nothing'; reason: 'no-context' | 'no-more' | 'no-number' };
 
-const END = '(?:呢|吗|嘛|啊|呀|哈|捏|咧|嘞)*';
+const END = '(?:呢|吗|么|嘛|啊|呀|哈|捏|咧|嘞)*';
 const FULL = new RegExp(`^(?:把|给我|发我)?(?:这|那|上|上一|刚才|刚刚|前面)?(?:一)?(?:条|个|款)?(?:的)?(?:原文|全文)(?:发|给|发给|给我|发我|看|看看|看下|看一下|我看看|发我看看|发我看下)*${END}$`);
+/** 这条具体咋写的，原文贴一下 / 全文发我一下: the clause's text asked in other words around 原文/全文. */
+const FULL_WORD = /原文|全文|原话|条文|完整内容/;
+const FULL_FILLER = new RegExp(`麻烦|请|帮我|帮忙|把|给我|发我|这条|那条|上一条|刚才|刚刚|前面|具体|咋写|怎么写|写|发|给|贴|看|我|一下|下|出来|完整|整个|这|那|一|条|个|款|的|${END.slice(3, -2)}`, 'g');
+const asksFull = (t: string) => FULL.test(t) || (FULL_WORD.test(t) && t.replace(new RegExp(FULL_WORD, 'g'), '').replace(FULL_FILLER, '') === '');
 const MORE = new RegExp(`^(?:那)?(?:还有|另外|其他|其它|别的|下一)(?:的|条|个|条款|相关的|哪些|什么|没有|没)*${END}$`);
 const NUMBER = /^(?:第)?(\d{1,3})(?:条|个|项)?$/;
 const OTHER = new RegExp(`^(?:那|那么|那个|那要是|换成|如果是)?(.{1,16}?)(?:的)?(?:呢|咧|嘞)${END}$`);
@@ -107,7 +111,7 @@ export function resolveFollowUp(
     const clause = numbered[n - 1];
     return clause ? { kind: 'full', clause } : numbered.length ? { kind: 'nothing', reason: 'no-number' } : null;
   }
-  if (FULL.test(t)) {
+  if (asksFull(t)) {
     const last = context ? lastShown(context) : undefined;
     return last ? { kind: 'full', clause: last } : { kind: 'nothing', reason: 'no-context' };
   }
@@ -158,9 +162,30 @@ export function resolveFollowUp(
     const alone = assistant.ask(x);
     if (alone.intent === 'unit-duties' && alone.unit && !alone.units) return sameTopicOtherUnit(text, x, alone.unit, context, assistant);
   }
+  const inClause = context && !LIST_ASKED.test(t) ? unitsInLastClause(text, t, context, assistant) : null;
+  if (inClause) return inClause;
   const other = OTHER.exec(t);
   const otherOne = other && context && (OPENER.test(t) || t.endsWith('呢')) ? otherThing(text, other[1]!, context, assistant) : null;
   return otherOne ?? (context ? aboutLastClause(text, t, context, assistant, roleWords) : null);
+}
+
+/** 民政负责哪些工作 / 公安的活都列一下: a unit's list asked, not its part in the last clause. */
+const LIST_ASKED = /哪些|哪几|几条|几项|多少|哪条|列|全部|所有|什么工作|什么事|啥事|啥活|干啥|干什么|做什么|管什么|管啥/;
+
+/**
+ * 民政也是负责单位？ / 公安是配合对吧 / 就教育和公安俩？ / 通信管理局是啥角色: after a clause, a message
+ * naming only units of that clause (and asking no list) asks about their part in it.
+ */
+function unitsInLastClause(text: string, t: string, context: FollowUpContext, assistant: FollowUpAssistant): FollowUp | null {
+  if (context.reply.intent === 'unit-duties' || [...t].length > LEANING_CHARS) return null;
+  const top = lastShown(context);
+  if (!top) return null;
+  const alone = assistant.ask(t);
+  if (alone.intent !== 'unit-duties') return null;
+  const units = alone.units ? alone.units.map((u) => u.unit) : alone.unit ? [alone.unit] : [];
+  if (!units.length || !units.every((u) => top.lead.includes(u) || top.cooperate.includes(u))) return null;
+  const reply = units.length === 1 ? focused(context.reply, top, text, { unit: units[0]! }) : { ...plain(context.reply), question: text, answers: [top], related: [] };
+  return { kind: 'reply', question: context.question, shown: context.shown, reply };
 }
 
 /** Asks who (哪些部门, 谁, 几家): what a message leaning on the last answer asks. */
