@@ -288,11 +288,15 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const typos = createTypoCorrector({
     targets: () => [
       ...units.words(),
+      // 负则, 付责: the role words are typed wrong like any other.
+      ...vocabulary.roles.lead,
+      ...vocabulary.roles.cooperate,
       ...vocabulary.terms,
       ...Object.entries(vocabulary.synonyms).flatMap(([k, v]) => [k, ...v.means]),
       ...kb.clauses.flatMap((c) => analyser.tokenize(c.text)).filter((w) => [...w].length >= 3),
     ],
     isKnown: (piece) => known.has(piece) || documentText.includes(piece),
+    preferred: (word) => documentText.includes(word),
     byShape: (w) => !unitWordSet.has(w),
     askingWords: QUESTION_WORDS,
     words: (text) => analyser.tokenize(text),

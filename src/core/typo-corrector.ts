@@ -34,6 +34,8 @@ export interface TypoCorrectorOptions {
    * 税务局 is not a typo of 商务局.
    */
   byShape?: (word: string) => boolean;
+  /** Of several words a piece sounds like, the one to read it as if it alone is preferred (the document's words). */
+  preferred?: (word: string) => boolean;
   /** Toneless pinyin of each character (injected in tests; pinyin-pro by default). */
   pinyin?: (text: string) => string[];
 }
@@ -92,8 +94,14 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
   /** The one document word a piece may be read as, or undefined (none, or more than one). */
   const readAs = (piece: string, syllables: string[]): string | undefined => {
     const { sound, shape, pinyin } = index!;
-    const bySound = sound.get(syllables.map(fuzzy).join(' '));
-    const found = new Set(bySound ?? []);
+    const bySound = new Set(sound.get(syllables.map(fuzzy).join(' ')) ?? []);
+    bySound.delete(piece);
+    // The same sound is surer than one character off (心理输导 is 心理疏导, not 心理辅导); among words
+    // of the same sound, the document's own (代孕, not the staff word 代运).
+    if (bySound.size === 1) return [...bySound][0];
+    const own = [...bySound].filter((w) => o.preferred?.(w));
+    if (own.length === 1) return own[0];
+    const found = new Set(bySound);
     const chars = [...piece];
     if (chars.length >= MIN_SHAPE) {
       chars.forEach((_, i) => {
