@@ -259,6 +259,16 @@ function sameTopicOtherUnit(text: string, x: string, unit: string, context: Foll
   return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text, focus: { unit } } };
 }
 
+/** A clause scoring less than this share of the best on the new topic alone holds little of it. */
+const NEW_TOPIC_SHARE = 0.5;
+/** Whether the clause would answer the new topic of 那X呢 by itself (true when that cannot be told). */
+function holdsNewTopic(id: string, x: string, assistant: FollowUpAssistant): boolean {
+  if (!assistant.explain) return true;
+  const hits = assistant.explain(x).hits;
+  const best = hits[0]?.score ?? 0;
+  return hits.some((h) => h.id === id && h.passes && h.score >= best * NEW_TOPIC_SHARE);
+}
+
 /** 那收养呢 / 那跨国的呢: the new topic, with what the last question asked besides the part it replaces. */
 function anotherTopic(text: string, x: string, context: FollowUpContext, assistant: FollowUpAssistant): FollowUp {
   const { reply } = context;
@@ -269,7 +279,14 @@ function anotherTopic(text: string, x: string, context: FollowUpContext, assista
     : (assistant.topicWords?.(context.question) ?? []).filter((w) => ![...w].some((c) => chars.has(c)));
   for (const question of [[x, ...kept].join(' '), x]) {
     const r = assistant.ask(question);
-    if (r.answers.length) return { kind: 'reply', question, reply: { ...r, question: text } };
+    if (!r.answers.length) continue;
+    // 那隔空猥亵呢 after 净网行动: the last topic's words may pull the answer back to a clause that
+    // holds nothing of the new topic; a topic sure on its own is then asked alone.
+    if (question !== x && !holdsNewTopic(r.answers[0]!.id, x, assistant)) {
+      const alone = assistant.ask(x);
+      if (alone.intent === 'responsibility' && alone.answers[0]?.confidence === 'high') return { kind: 'reply', question: x, reply: { ...alone, question: text } };
+    }
+    return { kind: 'reply', question, reply: { ...r, question: text } };
   }
   const question = x;
   return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text } };
