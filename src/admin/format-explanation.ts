@@ -19,7 +19,7 @@ export function formatExplanation(e: Explanation, options: { maxHits?: number } 
   if (e.level) {
     lines.push(`level: ${e.level.named}${e.level.restricted ? ' (searched only that level\'s documents)' : ' (no answer at that level: all documents searched)'}`);
   }
-  if (e.outside) lines.push(`outside: ${e.outside.word} (${{ 'unknown-unit': 'a unit the document does not name', 'other-province': 'another province', 'other-level': 'a level below the province, which has its own joint meeting', facts: 'facts the document never gives', 'outside-word': 'a neighbouring policy area (outside_words in vocabulary.yaml)', task: 'writing asked for, not a question about the document' }[e.outside.kind]})`);
+  if (e.outside) lines.push(`outside: ${e.outside.word} (${{ 'unknown-unit': 'a unit the document does not name', 'other-province': 'another province', 'other-level': 'a level below the province, which has its own joint meeting', facts: 'facts the document never gives', 'not-who': 'asks something other than who is responsible (how many, when, where to go, how to), and not who', 'outside-word': 'a neighbouring policy area (outside_words in vocabulary.yaml)', task: 'writing asked for, not a question about the document' }[e.outside.kind]})`);
   if (e.units.length) lines.push(`units: ${e.units.map((u) => (u.alias === u.unit ? u.unit : `${u.alias} → ${u.unit}`)).join(', ')}`);
   if (e.route === 'search' || e.route === 'organisation') {
     lines.push(`topic words: ${e.topicWords.join(' ') || '(none)'}`);

@@ -310,7 +310,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const reply = route(question, trace);
     // Refused as typed, or answered unsure by search (连席会议 found 联席会议's other clause): read
     // the typos; an unsure answer gives way only to a sure one.
-    const refused = !reply.answers.length && reply.intent === 'out-of-scope';
+    // A question refused for what it asks (facts, another province, writing) is not read again: only
+    // an unknown unit may be a typo (公按厅).
+    const refused = !reply.answers.length && reply.intent === 'out-of-scope' && (!trace.outside || trace.outside.kind === 'unknown-unit');
     const unsure = reply.intent === 'responsibility' && reply.answers[0]?.confidence === 'low';
     if (!refused && !unsure) return reply;
     const fixed = correctTypos(normaliseText(question));

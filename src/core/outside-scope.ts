@@ -64,7 +64,7 @@ export interface OutsideQuestion {
 }
 
 export type OutsideReason = {
-  kind: 'unknown-unit' | 'other-province' | 'other-level' | 'facts' | 'outside-word' | 'task';
+  kind: 'unknown-unit' | 'other-province' | 'other-level' | 'facts' | 'not-who' | 'outside-word' | 'task';
   word: string;
 };
 /**
@@ -74,12 +74,31 @@ export type OutsideReason = {
  * 判几年), who holds an office (哪位副县长) and a given year's plan (2022年的年度实施方案). (负责人是谁 is
  * how staff ask who is responsible.)
  */
-const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)|(补贴|补助|奖励|奖金|报酬|工资)(一般|大概|大约|能)?(有|是|为|拿|标准)?(多少|几)|(一次|每次|每人|每月|一个月)(给|发)(多少|几)|多少钱|(什么|啥)时候(开(?![展学始放])|召开|举行|出台|印发|发布|公布)|(哪天|几号|几月份?)(开(?![展学始放])|召开|举行)|(准备|带|提交)(哪些|什么|啥)(材料|资料|证件)|(哪个|什么|啥)窗口|标准(是|为|有)?(啥|什么|多少|怎样|怎么样|如何)|(什么|啥|哪些)标准|去哪(里|儿)?(个)?(点|窗口)|去哪(里|儿)?办|(办|申请|领)(什么|啥|哪些)(许可证|许可|证件|执照)|(扣分|评分|打分|计分)(标准|细则|办法)|判(几|多少)年|判多久|怎么判(?![断定别])|量刑|哪位(副)?(省长|市长|县长|区长|主任|局长|厅长|书记|领导)|20\d\d年?(的|度)?[^，,。？?]{0,8}?(实施方案|工作要点|工作计划)/;
-/** How to go through a procedure (残疾人就业保障金怎么征收), asked without asking who: the document gives none. */
-const HOW = /(怎么|如何|咋)(征收|申请|办理|缴纳|报销|领取|认定|评定|收费|报名|申报|操作)/;
-const ASKS_WHO = /谁|哪个|哪些|哪几|哪家|哪一|(什么|啥)(部门|单位)|归|管|负责|牵头|配合/;
+const FACTS = /(电话|号码|手机号|热线号|地址|网址|邮箱|微信号)(是|为)?(多少|几号|啥|什么|在哪|哪里)|(主任|局长|厅长|处长|科长|主席|书记|组长)(是谁|叫什么|叫啥)|(预算|经费|拨款|资金)(有|是|为)?(多少|几)|开(了|过)?几次|(占|扣|加|算)(几|多少)分|分值(是|为)?(多少|几)|(补贴|补助|奖励|奖金|报酬|工资)(一般|大概|大约|能)?(有|是|为|拿|标准)?(多少|几)|(一次|每次|每人|每月|一个月)(给|发)(多少|几)|多少钱|(什么|啥)时候(开(?![展学始放])|召开|举行|出台|印发|发布|公布)|(哪天|几号|几月份?)(开(?![展学始放])|召开|举行)|标准(是|为|有)?(啥|什么|多少|怎样|怎么样|如何)|(什么|啥|哪些)标准|(扣分|评分|打分|计分)(标准|细则|办法)|判(几|多少)年|判多久|怎么判(?![断定别])|量刑|(打|拨)(哪个|什么|啥)(电话|号码)|哪位(副)?(省长|市长|县长|区长|主任|局长|厅长|书记|领导)|20\d\d年?(的|度)?[^，,。？?]{0,8}?(实施方案|工作要点|工作计划)/;
+/**
+ * What a question asks when it is not who is responsible: how many (全省破了多少起), how long and when
+ * (多长时间, 什么时候发的), where to go and what to bring (去哪办, 要带啥, 什么条件), how to (怎么识别;
+ * not 咋办 or 怎么处理, which staff ask of the rules themselves),
+ * and judgements (靠谱吗, 会被追责吗, 为什么). The document answers none of these; asked beside who is
+ * responsible (户口去哪办，哪个部门负责), the who part is answered.
+ */
+const ASKS_OTHER = new RegExp(
+  [
+    '多少(?!条|项|款|家|个单位|个部门)',
+    '(?<![好十])几(起|例|次|人|名|个人|天|年|岁|小时|分钟|号|月)',
+    '多长时间|多久|什么时候|啥时候|何时|哪年|哪天',
+    '去哪|到哪(里|儿)?(去|办|做|查)',
+    '(带|交|准备|提交|提供)(啥|什么|哪些)',
+    '(什么|啥|哪些)(条件|窗口|许可证|许可|证件|执照)|条件是',
+    '(怎么|怎样|如何|咋)(识别|分辨|教|上传|申请|办理|征收|缴纳|报销|领取|认定|评定|收费|报名|申报|操作|判断|查询|维权|索赔|起诉)',
+    '靠谱|可靠吗|有用吗|管用吗|会(被)?(判刑|坐牢)|判刑吗|犯法吗|违法吗|合法吗|算犯罪吗',
+    '(啥|什么)(特征|方法|办法|技巧|窍门|好办法)|好方法|为什么|为啥',
+  ].join('|'),
+);
+/** Who is asked: a unit, a role, a responsibility (哪个部门, 归谁, 谁牵头, 责任单位). */
+const ASKS_WHO = /谁|哪个(部门|单位|厅|局|机关|口子?)|哪些(部门|单位)|哪几(个|家)|哪家|(什么|啥)(部门|单位)|归口|归哪|(?<!理)管(?!理)|负责|牵头|配合|主管|职责|分工|责任/;
 /** Writing asked for (帮我写几条宣传标语): not a question about the document. */
-const TASK = /帮(我|忙)?(写|起草|拟|编)|(写|拟|编)(几|一)(条|篇|段|份|个)/;
+const TASK = /帮(我|忙)?(写|起草|拟|编|总结|概括|归纳|翻译)|(总结|概括|归纳|翻译)(一下|下)|(写|拟|编)(几|一)(条|篇|段|份|个)/;
 
 export function createOutsideScope(o: OutsideScopeOptions) {
   return {
@@ -91,8 +110,8 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       const { text, topicWords } = q;
       const facts = FACTS.exec(q.asTyped);
       if (facts) return { kind: 'facts', word: facts[0] };
-      const how = HOW.exec(q.asTyped);
-      if (how && !ASKS_WHO.test(q.asTyped)) return { kind: 'facts', word: how[0] };
+      const other = ASKS_OTHER.exec(q.asTyped);
+      if (other && !ASKS_WHO.test(q.asTyped)) return { kind: 'not-who', word: other[0] };
       const task = TASK.exec(q.asTyped);
       if (task) return { kind: 'task', word: task[0] };
       const listed = o.outsideWords?.find((w) => q.asTyped.includes(w));
