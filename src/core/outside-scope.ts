@@ -110,8 +110,6 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       const { text, topicWords } = q;
       const facts = FACTS.exec(q.asTyped);
       if (facts) return { kind: 'facts', word: facts[0] };
-      const other = ASKS_OTHER.exec(q.asTyped);
-      if (other && !ASKS_WHO.test(q.asTyped)) return { kind: 'not-who', word: other[0] };
       const task = TASK.exec(q.asTyped);
       if (task) return { kind: 'task', word: task[0] };
       const listed = o.outsideWords?.find((w) => q.asTyped.includes(w));
@@ -152,6 +150,9 @@ export function createOutsideScope(o: OutsideScopeOptions) {
         const word = unknown(w, i) ?? glued(w);
         if (word) return { kind: 'unknown-unit', word };
       }
+      // Last: any named reason above says more than what is asked.
+      const other = ASKS_OTHER.exec(q.asTyped);
+      if (other && !ASKS_WHO.test(q.asTyped)) return { kind: 'not-who', word: other[0] };
       return null;
     },
   };

@@ -79,6 +79,48 @@ describe('follow-ups in a conversation', () => {
     expect((await say('就这两家吗')).split('\n')[0]).toBe('二（一）3（1） 的配合单位：省公安厅。');
   });
 
+  it('a short message naming only units of the last clause, asking no list, asks their part in it', async () => {
+    const { say } = chat();
+    await say('代孕的打击谁负责');
+    expect((await say('民政也算负责单位？')).split('\n')[0]).toBe('省民政厅在 二（一）3（3） 中：负责。');
+    await say('被拐受害人的心理疏导谁管');
+    expect((await say('公安是配合对吧')).split('\n')[0]).toBe('省公安厅在 二（三）1（6） 中：配合。');
+    await say('学校门口护学岗归谁');
+    const both = await say('就教育和公安俩？');
+    expect(both).toContain('二（一）2（4）');
+    expect(both).toContain('负责：省教育厅、省公安厅');
+    // Asking a list is the unit's own list, as before.
+    await say('收养谁负责');
+    expect(await say('公安负责哪些工作')).toMatch(/^省公安厅：负责 \d+ 项，配合 \d+ 项。/);
+  });
+
+  it('a message refused alone for want of a topic, right after an answer, is about that answer', async () => {
+    const { say } = chat();
+    await say('打拐经费保障谁负责');
+    const again = await say('具体是哪些部门啊');
+    expect(again).toContain('二（二）2（1）');
+    await say('谁负责婚姻登记');
+    const others = await say('还有别的单位一起吗');
+    expect(others).toContain('二（一）3（1）');
+    expect(others).toContain('省公安厅');
+    // Thanks and greetings ask nothing of the last answer.
+    expect(await say('好的谢谢')).not.toContain('二（一）3（1）');
+  });
+
+  it('the clause\'s text asked around 原文/全文 in other words shows it whole', async () => {
+    const { say } = chat();
+    await say('反拐普法谁牵头');
+    expect(await say('这条具体咋写的，原文贴一下')).toContain(clause('p2-4-1-2').text);
+    await say('谁负责婚姻登记');
+    expect(await say('全文发我一下')).toContain(clause('p2-1-3-1').text);
+  });
+
+  it('那X呢 asks X alone when the last topic\'s words would pull the answer back to a clause without X', async () => {
+    const { say } = chat();
+    expect(await say('净网行动谁负责')).toContain('二（一）2（3）');
+    expect(await say('那隔空猥亵呢')).toContain('二（二）2（？）');
+  });
+
   it('a follow-up with nothing to follow says what to ask', async () => {
     const { say } = chat();
     for (const text of ['那配合的呢', '还有呢', '这条全文', '还有别的单位吗']) expect(await say(text)).toContain('请直接问，例如');

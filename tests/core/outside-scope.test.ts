@@ -30,6 +30,20 @@ describe('outside the document', () => {
     ['省自然资源厅在反拐里有任务吗', '自然资源厅'],
     ['反拐志愿者有没有补贴，一次给多少', '一次给多少'],
     ['组织部在反拐里要管啥吗', '组织部'],
+    ['省反拐联席会议今年啥时候开全体会议', '啥时候开'],
+    ['广东那边打拐联席会议办公室设在哪个单位', '广东'],
+    ['厦门市反拐联席会议办公室具体设在哪个科室', '厦门'],
+    ['厦门市今年的反拐年度实施方案出了没', '厦门'],
+    ['被拐妇女申请司法救助金能拿多少钱', '多少钱'],
+    ['拐卖儿童一般判几年啊', '判几年'],
+    ['反拐工作考核的扣分标准是怎样的', '扣分标准'],
+    ['拐卖案件的立案标准是啥', '标准是啥'],
+    ['反拐先进个人奖金一般多少', '奖金一般多少'],
+    ['帮我写几条反拐宣传标语呗', '帮我写'],
+    ['今年全省破了多少起拐卖案件', '多少'],
+    ['亲子鉴定去哪里做比较靠谱', '去哪'],
+    ['残疾人就业保障金怎么征收', '怎么征收'],
+    ['农民工工资被老板拖着不给，找哪个部门', '农民工工资'],
   ])('refuses %s, naming %s as the reason in hit testing', (question, word) => {
     expect(assistant.ask(question).answers).toEqual([]);
     const e = assistant.explain(question);
@@ -69,5 +83,30 @@ describe('outside the document', () => {
     expect(reply.intent).toBe('unit-duties');
     expect(reply.answers.length).toBeGreaterThan(0);
     for (const a of reply.answers) expect(a.lead).toEqual(expect.arrayContaining(['省法院', '省检察院']));
+  });
+});
+
+describe('asking something other than who is responsible', () => {
+  it('is answered when who is asked beside it, or when staff ask the rules with 咋办 / 怎么办', () => {
+    expect(assistant.ask('滞留救助站的被拐人员户口去哪办，哪个部门负责').answers[0]?.id).toBe('p2-3-1-5');
+    expect(assistant.ask('出租屋里有陪侍怎么办').answers[0]?.id).toBe('p2-1-2-2');
+    // 好几天 tells a story; it asks no number.
+    expect(assistant.ask('民宿老板发现一个中年男带着个不像亲生的小女孩住了好几天，该报警吗').answers.length).toBe(1);
+  });
+
+  it('a question refused for what it asks is not read again for typos', () => {
+    const e = assistant.explain('帮忙总结一下这个细则的主要内容');
+    expect(e.outside?.kind).toBe('task');
+    expect(e.reply.answers).toEqual([]);
+  });
+});
+
+describe('a level below the province', () => {
+  it('has its own joint meeting: refused unless the province\'s is asked too', () => {
+    const county = assistant.explain('我们县反拐联席会议的召集人是谁');
+    expect(county.route).toBe('outside');
+    expect(county.outside?.kind).toBe('other-level');
+    expect(assistant.ask('省反拐联席会议的召集人是谁').answers.length).toBeGreaterThan(0);
+    expect(assistant.ask('我们县里要搭反拐联席会议的班子，听说省里的让市县参照执行，那省里这个会是咋组成的呀').answers[0]?.id).toBe('p1-2');
   });
 });

@@ -34,6 +34,22 @@ describe('role words in spoken form', () => {
     // A lead word denied still asks for cooperation only.
     expect(assistant.ask('公安只是配合、不牵头的是哪几条').answers[0]?.role).toBe('cooperate');
   });
+
+  it('reads every cooperating word of the vocabulary (当配角, 打下手) as asking for cooperation', () => {
+    for (const q of ['公安当配角的是哪几条', '教育局给别人打下手的有哪些']) {
+      const reply = assistant.ask(q);
+      expect(reply.askedRole, q).toBe('cooperate');
+      expect(reply.answers[0]?.role, q).toBe('cooperate');
+    }
+  });
+
+  it('reads the document named inside a unit question (在这个反拐细则里) as no topic', () => {
+    for (const [q, unit] of [['妇联那边在这个反拐细则里都摊到哪些活呀', '省妇联'], ['通信管理局在反拐细则里都出现在哪些条', '省通信管理局']]) {
+      const reply = assistant.ask(q);
+      expect(reply.intent, q).toBe('unit-duties');
+      expect(reply.unit, q).toBe(unit);
+    }
+  });
 });
 
 describe('typos in a question answered unsure as typed', () => {

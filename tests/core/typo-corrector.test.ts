@@ -33,4 +33,19 @@ describe('typo and homophone tolerance', () => {
     expect(assistant.ask('消防检查归谁').answers).toEqual([]);
     expect(assistant.ask('年假怎么请').answers).toEqual([]);
   });
+
+  it('reads a word of the same sound before one a character off, and of several the document\'s own', () => {
+    const corrector = createTypoCorrector({
+      targets: () => ['心理疏导', '心理辅导', '代孕', '代运'],
+      isKnown: () => false,
+      byShape: () => true,
+      preferred: (w) => ['心理疏导', '代孕'].includes(w),
+    });
+    expect(corrector.correct('心理输导谁负责')?.text).toBe('心理疏导谁负责');
+    expect(corrector.correct('打击带孕谁负责')?.text).toBe('打击代孕谁负责');
+    // On the real knowledge base, and role words typed wrong (负则) too.
+    expect(assistant.ask('被拐卖受害人心理输导谁负责').answers[0]?.id).toBe('p2-3-1-6');
+    expect(assistant.ask('打击带孕是那个部门牵头的啊').answers[0]?.id).toBe('p2-1-3-3');
+    expect(assistant.ask('婚姻登计时发现疑似被拐妇女，谁负则').answers[0]?.id).toBe('p2-1-3-1');
+  });
 });
