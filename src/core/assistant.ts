@@ -16,7 +16,7 @@ import { createUnitLevels } from './unit-levels.js';
 import { remembered } from './remembered.js';
 import { createTypoCorrector } from './typo-corrector.js';
 import { createExampleMatcher } from './example-matcher.js';
-import { createOutsideScope, withoutProvinces, type OutsideReason } from './outside-scope.js';
+import { asksOtherThanWho, createOutsideScope, withoutProvinces, type OutsideReason } from './outside-scope.js';
 import type { Vocabulary } from '../knowledge/types.js';
 import { createContextRewriter, createRoleFinder, plainSynonyms } from './staff-words.js';
 
@@ -150,6 +150,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     confidence,
   });
 
+  const roleWords = [...vocabulary.roles.lead, ...vocabulary.roles.cooperate];
   const outsideScope = createOutsideScope({
     isKnown: (w) => units.canonical(w) !== undefined || known.has(w),
     inDocuments: (w) => documentText.includes(w),
@@ -392,6 +393,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
     if (!index.hasTopic(norm)) {
       trace.route = 'no-topic';
+      return refuse(question, 'out-of-scope');
+    }
+    if (asksOtherThanWho(full, roleWords)) {
+      trace.route = 'outside';
+      trace.outside = { kind: 'not-who', word: '' };
       return refuse(question, 'out-of-scope');
     }
     trace.route = 'search';

@@ -30,7 +30,7 @@ const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办|办公室)$/u;
  * names no ministry nor the State Council's own bodies (国务院反拐部际联席会议), no 组织部 or
  * 统战部. 公安部门 is "the police", not the ministry.
  */
-const NATIONAL = /国务院|部际联席|组织部|统战部|(?:公安|民政|教育|司法|人社|人力资源和社会保障|卫健|卫生健康|外交|商务|财政|文旅|文化和旅游)部(?!门)/;
+const NATIONAL = /国务院|部际联席|组织部|统战部|全国(妇联|总工会|残联|关工委|人大)|团中央|中央网信办|中央政法委|(?:公安|民政|教育|司法|人社|人力资源和社会保障|卫健|卫生健康|外交|商务|财政|文旅|文化和旅游)部(?!门)/;
 const GRASSROOTS = /^(村|居|街道|社区|乡|镇)/;
 /** The endings a bureau's name keeps when the segmenter cuts them off (自然资源|厅). */
 const BUREAU_ENDING = ['厅', '局', '委'];
@@ -90,13 +90,38 @@ const ASKS_OTHER = new RegExp(
     '去哪|到哪(里|儿)?(去|办|做|查)',
     '(带|交|准备|提交|提供)(啥|什么|哪些)',
     '(什么|啥|哪些)(条件|窗口|许可证|许可|证件|执照)|条件是',
-    '(怎么|怎样|如何|咋)(识别|分辨|教|上传|申请|办理|征收|缴纳|报销|领取|认定|评定|收费|报名|申报|操作|判断|查询|维权|索赔|起诉)',
+    '(怎么|怎样|如何|咋)(识别|分辨|教|上传|提交|申请|办理|征收|缴纳|报销|领取|领|认定|评定|收费|报名|申报|操作|判断|查询|维权|索赔|起诉|处分|追责|算)',
+    '(什么|啥|哪些)(程序|手续|流程)|几个(?!部门|单位)|哪几个月|判了没|判了吗|判没判|我该(咋|怎么)办|你觉得|你认为|您觉得|(有|给)(补贴|补助|奖金)吗|网上(能|可以|怎么)',
     '靠谱|可靠吗|有用吗|管用吗|会(被)?(判刑|坐牢)|判刑吗|犯法吗|违法吗|合法吗|算犯罪吗',
     '(啥|什么)(特征|方法|办法|技巧|窍门|好办法)|好方法|为什么|为啥',
   ].join('|'),
 );
 /** Who is asked: a unit, a role, a responsibility (哪个部门, 归谁, 谁牵头, 责任单位). */
-const ASKS_WHO = /谁|哪个(部门|单位|厅|局|机关|口子?)|哪些(部门|单位)|哪几(个|家)|哪家|(什么|啥)(部门|单位)|归口|归哪|(?<!理)管(?!理)|负责|牵头|配合|主管|职责|分工|责任/;
+const ASKS_WHO = /谁|哪个(部门|单位|厅|局|机关|口子?)|哪些(部门|单位)|哪几(个|家)(?!月|年|天|次)|哪家|(什么|啥)(部门|单位)|归口|归哪|(?<!理)管(?!理|控)|负责|牵头|配合|主管|职责|分工|责任/;
+/**
+ * A question: a question mark, a particle or a question word (是不是, 够不够, 几). Not 怎么/咋/哪,
+ * which staff use of the rules themselves (怎么遣送, 咋落户, 送哪里).
+ */
+const ASKS = /[?？]|吗|么$|是不是|算不算|能不能|可不可以|可以吗|有没有|什么|啥|几|多少|为什么|为啥|([\u4e00-\u9fff])[不没]\1/;
+/**
+ * Asking who or which clause in other words than ASKS_WHO: a unit, the rules (哪条规定的, 原文), and
+ * 怎么办 / 咋处理, which staff ask of the rules themselves.
+ */
+const ASKS_WHO_TOO = /单位|部门|哪条|哪一条|第几条|条款|规定|出处|写在|哪里写|原文|全文|找谁|找哪|对接|怎么办|咋办|咋整|(怎么|咋|如何)(处理|弄|搞|管)|该咋/;
+
+/** What the rules require (要不要, 会一票否决吗, 得进课堂吗, 文件咋说): the clause that says it answers. */
+const RULE_ASKED = /要|需要|得|应该|应当|该|必须|会|能|有.{0,6}吗|有没有|怎么说|咋说|怎么规定|分几/;
+
+/**
+ * A question that asks something (代孕是不是违法的, 人贩子一般用什么手段, 细则有纸质版的吗) but not who
+ * is responsible nor which clause: ranked search would answer its topic, not what it asks. (A topic
+ * alone, 婚姻登记, asks nothing and is searched.)
+ */
+export function asksOtherThanWho(question: string, roleWords: readonly string[]): boolean {
+  if (!ASKS.test(question) || ASKS_WHO.test(question) || ASKS_WHO_TOO.test(question) || RULE_ASKED.test(question)) return false;
+  return !roleWords.some((w) => question.includes(w));
+}
+
 /** Writing asked for (帮我写几条宣传标语): not a question about the document. */
 const TASK = /帮(我|忙)?(写|起草|拟|编|总结|概括|归纳|翻译)|(总结|概括|归纳|翻译)(一下|下)|(写|拟|编)(几|一)(条|篇|段|份|个)/;
 

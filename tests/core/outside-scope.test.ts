@@ -94,6 +94,19 @@ describe('asking something other than who is responsible', () => {
     expect(assistant.ask('民宿老板发现一个中年男带着个不像亲生的小女孩住了好几天，该报警吗').answers.length).toBe(1);
   });
 
+  it('refuses a question that asks something of a topic, but neither who nor what the rules require', () => {
+    for (const q of ['代孕是不是违法的', '人贩子一般用什么手段', 'KTV陪唱算不算违法', '捡到的孩子自己养着可以吗', '一长三包的专案组要配几个民警', '净网行动具体是哪几个月开展', '拐卖前科人员跟踪管控要持续几年']) {
+      expect(assistant.ask(q).answers, q).toEqual([]);
+      expect(assistant.explain(q).outside?.kind, q).toBe('not-who');
+    }
+  });
+
+  it('answers what the rules require, how staff ask them to be carried out, and a bare topic', () => {
+    for (const [q, id] of [['反拐考核不达标会一票否决吗', 'p3-3'], ['跨境拐卖的受害人怎么遣送', 'p2-5-3'], ['医院发现孩子被拐要报告吗', 'p2-1-5'], ['婚姻登记', 'p2-1-3-1'], ['反拐先进集体表彰是哪条规定的', 'p3-3']]) {
+      expect(assistant.ask(q).answers[0]?.id, q).toBe(id);
+    }
+  });
+
   it('a question refused for what it asks is not read again for typos', () => {
     const e = assistant.explain('帮忙总结一下这个细则的主要内容');
     expect(e.outside?.kind).toBe('task');
