@@ -395,7 +395,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
       trace.route = 'no-topic';
       return refuse(question, 'out-of-scope');
     }
-    if (asksOtherThanWho(full, roleWords)) {
+    // A unit named (住建厅在街面救助里干啥) asks its part: a who question.
+    if (!mentions.length && asksOtherThanWho(full, roleWords)) {
       trace.route = 'outside';
       trace.outside = { kind: 'not-who', word: '' };
       return refuse(question, 'out-of-scope');

@@ -11,6 +11,8 @@ const OTHER_PROVINCES = [
 ];
 /** Fujian's cities: a city's own plan (厦门市的实施方案) is not the province's rules. */
 const CITIES = ['福州', '厦门', '泉州', '漳州', '莆田', '三明', '南平', '龙岩', '宁德', '平潭'];
+/** Large cities of other provinces, named without their province (深圳的志愿者, 上海救助站). */
+const OTHER_CITIES = ['深圳', '广州', '东莞', '佛山', '杭州', '宁波', '温州', '南京', '苏州', '武汉', '成都', '西安', '长沙', '郑州', '济南', '青岛', '合肥', '南昌', '昆明', '贵阳', '南宁', '赣州', '汕头', '潮州'];
 /** What a province's own rules are called. */
 const RULES = '实施细则|细则|行动计划|实施方案|方案|规定|办法|条例|文件|政策';
 const OWN_RULES = new RegExp(
@@ -20,8 +22,12 @@ const OWN_RULES = new RegExp(
 const OWN_BODY = new RegExp(
   `(${[...OTHER_PROVINCES.filter((p) => p !== '外省'), ...CITIES].join('|')})(省|市|自治区)?(那边|那里|那儿)?(的)?(省)?(反拐|打拐)?(工作)?(联席会议|办公室|反拐办|打拐办)`,
 );
-/** 广西的打拐经费: what belongs to another province (外省的孩子 may be ours to help). */
-const OWNED = new RegExp(`(${OTHER_PROVINCES.filter((p) => p !== '外省').join('|')})(省|市|自治区)?的`);
+/** 广西的打拐经费 / 上海救助站: what belongs to another province or city (外省的孩子 may be ours to help). */
+const OWNED = new RegExp(
+  `(${[...OTHER_PROVINCES.filter((p) => p !== '外省'), ...OTHER_CITIES].join('|')})(省|市|自治区)?(的|(?=救助站|救助管理站|派出所|公安局|民政局|志愿者|福利院))`,
+);
+/** 龙岩市教育局: a Fujian city's own bureau, not the province's. */
+const CITY_BODY = new RegExp(`(${CITIES.join('|')})市?[\u4e00-\u9fff]{1,6}?(局|厅|委|办)`);
 const PROVINCE_THEN = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?`, 'g');
 /** A government body by its name's ending; village and street bodies are left to the search. */
 const BODY = /^[\u4e00-\u9fff]{1,6}(厅|局|委|办|办公室)$/u;
@@ -90,14 +96,20 @@ const ASKS_OTHER = new RegExp(
     '去哪|到哪(里|儿)?(去|办|做|查)',
     '(带|交|准备|提交|提供)(啥|什么|哪些)',
     '(什么|啥|哪些)(条件|窗口|许可证|许可|证件|执照)|条件是',
-    '(怎么|怎样|如何|咋)(识别|分辨|教|上传|提交|申请|办理|征收|缴纳|报销|领取|领|认定|评定|收费|报名|申报|操作|判断|查询|维权|索赔|起诉|处分|追责|算)',
-    '(什么|啥|哪些)(程序|手续|流程)|几个(?!部门|单位)|哪几个月|判了没|判了吗|判没判|我该(咋|怎么)办|你觉得|你认为|您觉得|(有|给)(补贴|补助|奖金)吗|网上(能|可以|怎么)',
+    '(怎么|怎样|如何|咋)(识别|分辨|教|上传|提交|申请|办理|征收|缴纳|报销|领取|领|认定|评定|收费|报名|申报|操作|判断|查询|维权|索赔|起诉|处分|追责|算|填|预约|点|下载|打印|登录|注册|写(?!的))',
+    '(什么|啥|哪些)(程序|手续|流程|表|格式)|模板|名单|名录|哪几个(县|市|乡|镇|村|区|地方)|判得(轻|重)|判多重|(能|可以)?(拿到|要到|获得|得到)(赔偿|补偿)|几个(?!部门|单位)|哪几个月|判了没|判了吗|判没判|我该(咋|怎么)办|(有|给)(补贴|补助|奖金)吗|网上(能|可以|怎么)',
     '靠谱|可靠吗|有用吗|管用吗|会(被)?(判刑|坐牢)|判刑吗|犯法吗|违法吗|合法吗|算犯罪吗',
     '(啥|什么)(特征|方法|办法|技巧|窍门|好办法)|好方法|为什么|为啥',
   ].join('|'),
 );
+/**
+ * Asked whatever else the question says: personal advice (我表姐被骗去缅甸了怎么办), legality and
+ * opinions (合不合法, 你觉得), a template, and who signed the document.
+ */
+const ADVICE_OR_OPINION =
+  /^(我|俺)(?!们).*(怎么办|咋办)|我(该|应该)(先)?(干嘛|做啥|做什么|怎么办|咋办)|合不合法|合法吗|违不违法|违法吗|犯法吗|犯不犯法|是不是违法|算不算违法|是不是犯罪|算不算犯罪|算犯罪吗|你觉得|你认为|您觉得|模板|谁(签发|起草|编写|印发|发布|签)的/;
 /** Who is asked: a unit, a role, a responsibility (哪个部门, 归谁, 谁牵头, 责任单位). */
-const ASKS_WHO = /谁|哪个(部门|单位|厅|局|机关|口子?)|哪些(部门|单位)|哪几(个|家)(?!月|年|天|次)|哪家|(什么|啥)(部门|单位)|归口|归哪|(?<!理)管(?!理|控)|负责|牵头|配合|主管|职责|分工|责任/;
+const ASKS_WHO = /谁|哪个(部门|单位|厅|局|机关|口子?)|哪些(部门|单位)|哪几(个|家)(?!月|年|天|次|县|市|乡|镇|村|区|地方)|哪家|(什么|啥)(部门|单位)|归口|归哪|(?<!理)管(?!理|控)|负责|牵头|配合|主管|职责|分工|责任/;
 /**
  * A question: a question mark, a particle or a question word (是不是, 够不够, 几). Not 怎么/咋/哪,
  * which staff use of the rules themselves (怎么遣送, 咋落户, 送哪里).
@@ -110,7 +122,7 @@ const ASKS = /[?？]|吗|么$|是不是|算不算|能不能|可不可以|可以�
 const ASKS_WHO_TOO = /单位|部门|哪条|哪一条|第几条|条款|规定|出处|写在|哪里写|原文|全文|找谁|找哪|对接|怎么办|咋办|咋整|(怎么|咋|如何)(处理|弄|搞|管)|该咋/;
 
 /** What the rules require (要不要, 会一票否决吗, 得进课堂吗, 文件咋说): the clause that says it answers. */
-const RULE_ASKED = /要|需要|得|应该|应当|该|必须|会|能|有.{0,6}吗|有没有|怎么说|咋说|怎么规定|分几/;
+const RULE_ASKED = /要|需要|得|应该|应当|该|必须|会|能|纳入|列入|包括|有.{0,6}吗|有没有|怎么说|咋说|怎么规定|分几/;
 
 /**
  * A question that asks something (代孕是不是违法的, 人贩子一般用什么手段, 细则有纸质版的吗) but not who
@@ -135,6 +147,8 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       const { text, topicWords } = q;
       const facts = FACTS.exec(q.asTyped);
       if (facts) return { kind: 'facts', word: facts[0] };
+      const advice = ADVICE_OR_OPINION.exec(q.asTyped);
+      if (advice) return { kind: 'not-who', word: advice[0] };
       const task = TASK.exec(q.asTyped);
       if (task) return { kind: 'task', word: task[0] };
       const listed = o.outsideWords?.find((w) => q.asTyped.includes(w));
@@ -143,6 +157,8 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       if (national) return { kind: 'unknown-unit', word: national[0] };
       const rules = OWN_RULES.exec(q.asTyped) ?? OWN_BODY.exec(q.asTyped) ?? OWNED.exec(q.asTyped);
       if (rules) return { kind: 'other-province', word: rules[1] ?? rules[7]! };
+      const cityBody = CITY_BODY.exec(q.asTyped);
+      if (cityBody) return { kind: 'other-level', word: cityBody[0] };
       const provinces = q.unitStarts.length ? [...text.matchAll(PROVINCE_THEN)] : [];
       if (provinces.length && q.unitQuestion()) {
         const starts = new Set(q.unitStarts);
@@ -177,7 +193,7 @@ export function createOutsideScope(o: OutsideScopeOptions) {
       }
       // Last: any named reason above says more than what is asked.
       const other = ASKS_OTHER.exec(q.asTyped);
-      if (other && !ASKS_WHO.test(q.asTyped)) return { kind: 'not-who', word: other[0] };
+      if (other && !ASKS_WHO.test(q.asTyped) && !ASKS_WHO_TOO.test(q.asTyped)) return { kind: 'not-who', word: other[0] };
       return null;
     },
   };

@@ -101,6 +101,26 @@ describe('asking something other than who is responsible', () => {
     }
   });
 
+  it('refuses personal advice, legality and opinions, another city\'s bodies, and which counties', () => {
+    for (const [q, kind] of [
+      ['我表姐好像被人骗去缅甸了 怎么办啊', 'not-who'],
+      ['把收养不诚信纳入信用体系合不合法', 'not-who'],
+      ['谁签发的这个文件', 'not-who'],
+      ['拐卖案件高发地区是哪几个县啊', 'not-who'],
+      ['龙岩市教育局的反拐教育计划谁在做', 'other-level'],
+      ['深圳的反拐志愿者是怎么管理的', 'other-province'],
+      ['上海救助站被拐儿童是怎么安置的', 'other-province'],
+    ] as const) {
+      expect(assistant.ask(q).answers, q).toEqual([]);
+      expect(assistant.explain(q).outside?.kind, q).toBe(kind);
+    }
+  });
+
+  it('answers a unit\'s part in a topic and the joint meeting\'s member list', () => {
+    expect(assistant.ask('住建厅在街面救助里干啥').answers[0]?.id).toBe('p2-3-1-1');
+    expect(assistant.ask('联席会议成员单位名单有哪些').answers[0]?.id).toBe('p1-2');
+  });
+
   it('answers what the rules require, how staff ask them to be carried out, and a bare topic', () => {
     for (const [q, id] of [['反拐考核不达标会一票否决吗', 'p3-3'], ['跨境拐卖的受害人怎么遣送', 'p2-5-3'], ['医院发现孩子被拐要报告吗', 'p2-1-5'], ['婚姻登记', 'p2-1-3-1'], ['反拐先进集体表彰是哪条规定的', 'p3-3']]) {
       expect(assistant.ask(q).answers[0]?.id, q).toBe(id);
