@@ -16,7 +16,7 @@ import { createUnitLevels } from './unit-levels.js';
 import { remembered } from './remembered.js';
 import { createTypoCorrector } from './typo-corrector.js';
 import { createExampleMatcher } from './example-matcher.js';
-import { asksOtherThanWho, createOutsideScope, withoutProvinces, type OutsideReason } from './outside-scope.js';
+import { asksOtherThanWho, ASKS_WHO as ASKS_WHO_IN, createOutsideScope, withoutProvinces, type OutsideReason } from './outside-scope.js';
 import type { Vocabulary } from '../knowledge/types.js';
 import { createContextRewriter, createRoleFinder, plainSynonyms } from './staff-words.js';
 
@@ -71,6 +71,8 @@ interface Trace {
  * at their best; below 0.55 refusals collapse, above 0.65 right answers start being refused.
  */
 export const DEFAULT_MIN_COVERAGE = 0.6;
+/** What the rules say asked (细则里怎么规定的, 有没有要求, 文件怎么说): the part of a story that asks. */
+const RULES_ASKED = /(怎么|如何|咋)(规定|要求|说)|(什么|啥)要求|有没有要求|说法/;
 /** Right before a role word, denies it (不牵头, 没负责). */
 const DENIED = /(?:不|没|没有|非|并非|不是)$/;
 /** A quote must share this many characters with a clause (fewer if it is in quotation marks). */
@@ -316,6 +318,17 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const refused = !reply.answers.length && reply.intent === 'out-of-scope' && (!trace.outside || trace.outside.kind === 'unknown-unit');
     const unsure = reply.intent === 'responsibility' && reply.answers[0]?.confidence === 'low';
     if (!refused && !unsure) return reply;
+    if (refused) {
+      const part = askedPart(normaliseText(question));
+      if (part) {
+        const partTrace = newTrace(trace.hitTesting);
+        const second = route(part, partTrace);
+        if (second.answers.length && second.intent === 'responsibility') {
+          Object.assign(trace, partTrace);
+          return { ...second, question, answers: second.answers.map((a) => ({ ...a, confidence: 'low' as const })) };
+        }
+      }
+    }
     const fixed = correctTypos(normaliseText(question));
     if (!fixed) return reply;
     const retrace = newTrace(trace.hitTesting);
@@ -329,6 +342,25 @@ export function createAssistant(options: AssistantOptions): Assistant {
       answers: second.answers.map((a) => ({ ...a, confidence: 'low' as const })),
       corrected: fixed.corrections,
     };
+  };
+
+  /**
+   * 我们镇上有个黑中介，专门招年轻姑娘说去外地厂里上班，这种非法职业中介的清理整治归谁管: a story
+   * told before the question, whose words the clause need not hold. The part that asks who (with the
+   * part before it when it names nothing specific itself), when there is a story before it.
+   */
+  const askedPart = (norm: string): string | null => {
+    const parts = norm.split(/[,.;!?\s，。；！？]+/u).filter(Boolean);
+    if (parts.length < 2) return null;
+    let at = parts.length - 1;
+    while (at >= 0 && !(ASKS_WHO_IN.test(parts[at]!) || RULES_ASKED.test(parts[at]!) || roleWords.some((w) => parts[at]!.includes(w)))) at--;
+    if (at < 1) return null;
+    // Two topic words at least, one of them specific: one word alone (投诉) finds too much.
+    const enough = (text: string) => index.hasTopic(text, true) && analyser.topicWords(text).length >= 2;
+    const alone = parts[at]!;
+    if (enough(alone)) return alone;
+    const withBefore = `${parts[at - 1]} ${alone}`;
+    return at >= 2 && enough(withBefore) ? withBefore : null;
   };
 
   const route = (question: string, trace: Trace): Reply => {

@@ -43,6 +43,16 @@ describe('role words in spoken form', () => {
     }
   });
 
+  it('reads a story told before the question by the part that asks who, unsure', () => {
+    const reply = assistant.ask('我们镇上有个黑中介，专门招年轻姑娘说去外地厂里上班，这种非法职业中介的清理整治归谁管');
+    expect(reply.answers[0]?.id).toBe('p2-1-2-1');
+    expect(reply.answers[0]?.confidence).toBe('low');
+    // The asking part alone must name something specific: 投诉找哪个部门 is not enough.
+    expect(assistant.ask('单位里女职工被性骚扰了，投诉找哪个部门').answers).toEqual([]);
+    // 谁负责打击 is not 负|责打|击.
+    expect(assistant.topicWords('谁负责打击拐卖')).not.toContain('责打');
+  });
+
   it('reads the document named inside a unit question (在这个反拐细则里) as no topic', () => {
     for (const [q, unit] of [['妇联那边在这个反拐细则里都摊到哪些活呀', '省妇联'], ['通信管理局在反拐细则里都出现在哪些条', '省通信管理局']]) {
       const reply = assistant.ask(q);
