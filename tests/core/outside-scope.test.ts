@@ -95,7 +95,7 @@ describe('asking something other than who is responsible', () => {
   });
 
   it('refuses a question that asks something of a topic, but neither who nor what the rules require', () => {
-    for (const q of ['代孕是不是违法的', '人贩子一般用什么手段', 'KTV陪唱算不算违法', '捡到的孩子自己养着可以吗', '一长三包的专案组要配几个民警', '净网行动具体是哪几个月开展', '拐卖前科人员跟踪管控要持续几年']) {
+    for (const q of ['代孕是不是违法的', '人贩子一般用什么手段', 'KTV陪唱算不算违法', '捡到的孩子自己养着可以吗', '一长三包的专案组要配几个民警', '净网行动具体是哪几个月开展']) {
       expect(assistant.ask(q).answers, q).toEqual([]);
       expect(assistant.explain(q).outside?.kind, q).toBe('not-who');
     }
@@ -110,6 +110,15 @@ describe('asking something other than who is responsible', () => {
       ['龙岩市教育局的反拐教育计划谁在做', 'other-level'],
       ['深圳的反拐志愿者是怎么管理的', 'other-province'],
       ['上海救助站被拐儿童是怎么安置的', 'other-province'],
+      ['浙江那边儿童失踪快速查找是怎么做的呀', 'other-province'],
+      ['平潭综合实验区反拐联席会议办公室设在哪', 'other-province'],
+      ['今年反拐宣传公益广告在哪几个台播出', 'not-who'],
+      ['私下抱养亲戚家的孩子违法不', 'not-who'],
+      ['在团圆系统上怎么发布孩子走失信息', 'not-who'],
+      ['细则和之前那版福建的反拐办法比有哪些变化', 'facts'],
+      ['拐卖儿童判死刑的案例有哪些', 'facts'],
+      ['刑满释放的拐卖罪犯动态管控要管几年', 'facts'],
+      ['你能干啥呀，介绍下自己', 'task'],
     ] as const) {
       expect(assistant.ask(q).answers, q).toEqual([]);
       expect(assistant.explain(q).outside?.kind, q).toBe(kind);
