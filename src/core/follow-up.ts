@@ -170,7 +170,7 @@ export function resolveFollowUp(
 }
 
 /** 民政负责哪些工作 / 公安的活都列一下: a unit's list asked, not its part in the last clause. */
-const LIST_ASKED = /哪些|哪几|几条|几项|多少|哪条|列|全部|所有|什么工作|什么事|啥事|啥活|干啥|干什么|做什么|管什么|管啥/;
+const LIST_ASKED = /哪些|哪几|几条|几项|多少|哪条|列|全部|所有|什么工作|什么事|啥事|啥活|(负责|牵头|配合|管|干|做|抓)(些)?(啥|什么)/;
 
 /**
  * 民政也是负责单位？ / 公安是配合对吧 / 就教育和公安俩？ / 通信管理局是啥角色: after a clause, a message

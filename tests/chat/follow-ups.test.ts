@@ -92,6 +92,8 @@ describe('follow-ups in a conversation', () => {
     // Asking a list is the unit's own list, as before.
     await say('收养谁负责');
     expect(await say('公安负责哪些工作')).toMatch(/^省公安厅：负责 \d+ 项，配合 \d+ 项。/);
+    await say('谁负责婚姻登记');
+    expect(await say('公安那块都负责啥')).toMatch(/^省公安厅：负责 \d+ 项，配合 \d+ 项。/);
   });
 
   it('a message refused alone for want of a topic, right after an answer, is about that answer', async () => {

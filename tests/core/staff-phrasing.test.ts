@@ -49,6 +49,10 @@ describe('role words in spoken form', () => {
     expect(reply.answers[0]?.confidence).toBe('low');
     // The asking part alone must name something specific: 投诉找哪个部门 is not enough.
     expect(assistant.ask('单位里女职工被性骚扰了，投诉找哪个部门').answers).toEqual([]);
+    // A story asking only 谁负责 at its end: the clause holding far more of it than any other, unsure.
+    const story = assistant.ask('我在民政局婚姻登记处上班，今天来登记的一个女的不太会说普通话，旁边男的一直盯着她，怀疑是被拐来的，我们该怎么处理，谁负责');
+    expect(story.answers[0]?.id).toBe('p2-1-3-1');
+    expect(story.answers[0]?.confidence).toBe('low');
     // 谁负责打击 is not 负|责打|击.
     expect(assistant.topicWords('谁负责打击拐卖')).not.toContain('责打');
   });
