@@ -72,10 +72,14 @@ function nearlySame(a: string, b: string): boolean {
 const MAX_TYPO_TEXT = 1000;
 
 export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
-  let index: { sound: Map<string, Set<string>>; shape: Map<string, Set<string>>; pinyin: (t: string) => string[] } | undefined;
+  let index:
+    | { sound: Map<string, Set<string>>; spelled: Map<string, Set<string>>; shape: Map<string, Set<string>>; pinyin: (t: string) => string[] }
+    | undefined;
   const build = () => {
     const pinyin = o.pinyin ?? loadPinyin();
     const sound = new Map<string, Set<string>>();
+    // The same sounds written as one run of letters (hu学岗 is 护学岗: huxuegang).
+    const spelled = new Map<string, Set<string>>();
     const shape = new Map<string, Set<string>>();
     const add = (m: Map<string, Set<string>>, k: string, w: string) => {
       const s = m.get(k);
@@ -86,9 +90,10 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
       const chars = [...w];
       if (chars.length < 2 || chars.length > MAX_WORD || !HAN.test(w)) continue;
       add(sound, pinyin(w).map(fuzzy).join(' '), w);
+      add(spelled, pinyin(w).join(''), w);
       if (chars.length >= MIN_SHAPE && o.byShape?.(w)) chars.forEach((_, i) => add(shape, chars.map((c, j) => (j === i ? '*' : c)).join(''), w));
     }
-    return { sound, shape, pinyin };
+    return { sound, spelled, shape, pinyin };
   };
 
   /** The one document word a piece may be read as, or undefined (none, or more than one). */
@@ -115,6 +120,39 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
     return found.size === 1 ? [...found][0] : undefined;
   };
 
+  /**
+   * Pinyin typed as letters inside a word (hu学岗, liushou儿童, jian察院): the letters with up to
+   * three characters either side, read as the one document word spelled so.
+   */
+  const readLetters = (q: string): { text: string; corrections: Correction[] } | null => {
+    const { spelled, pinyin } = index!;
+    const corrections: Correction[] = [];
+    const sound = (han: string) => (han ? pinyin(han).join('') : '');
+    let out = '';
+    let from = 0;
+    for (const m of q.matchAll(/[a-z]{2,24}/g)) {
+      const at = m.index!;
+      const end = at + m[0].length;
+      let done = false;
+      for (let before = Math.min(3, at - from); before >= 0 && !done; before--) {
+        const head = q.slice(at - before, at);
+        if (head && !HAN.test(head)) continue;
+        for (let after = 3; after >= 0 && !done; after--) {
+          const tail = q.slice(end, end + after);
+          if (tail.length !== after || (tail && !HAN.test(tail))) continue;
+          const found = spelled.get(sound(head) + m[0] + sound(tail));
+          if (found?.size !== 1) continue;
+          const read = [...found][0]!;
+          corrections.push({ typed: head + m[0] + tail, read });
+          out += q.slice(from, at - before) + read;
+          from = end + after;
+          done = true;
+        }
+      }
+    }
+    return corrections.length ? { text: out + q.slice(from), corrections } : null;
+  };
+
   // Asking words a piece may not take part of: single characters only when they surely ask.
   const askingWords = (o.askingWords ?? []).filter((w) => [...w].length >= 2 || /^[谁啥的了吗呢么]$/.test(w));
 
@@ -123,10 +161,12 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
       // Typos are read in questions (chat and ask cut at 1,000 characters); longer text is left as typed.
       if (q.length > MAX_TYPO_TEXT) return null;
       index ??= build();
+      const spelledOut = /[a-z]/.test(q) ? readLetters(q) : null;
+      if (spelledOut) q = spelledOut.text;
       const chars = [...q];
       const syllables = index.pinyin(q);
       // pinyin-pro gives one entry per character; anything else means it read the text otherwise.
-      if (syllables.length !== chars.length) return null;
+      if (syllables.length !== chars.length) return spelledOut;
       const joined = chars.join('');
       // Code-point index of each UTF-16 index, so a found word is placed without re-counting the text.
       const at = new Int32Array(joined.length + 1);
@@ -167,6 +207,7 @@ export function createTypoCorrector(o: TypoCorrectorOptions): TypoCorrector {
         }
         if (!done) out.push(chars[i++]);
       }
+      if (spelledOut) corrections.unshift(...spelledOut.corrections);
       return corrections.length ? { text: out.join(''), corrections } : null;
     },
   };

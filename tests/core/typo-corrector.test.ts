@@ -48,4 +48,14 @@ describe('typo and homophone tolerance', () => {
     expect(assistant.ask('打击带孕是那个部门牵头的啊').answers[0]?.id).toBe('p2-1-3-3');
     expect(assistant.ask('婚姻登计时发现疑似被拐妇女，谁负则').answers[0]?.id).toBe('p2-1-3-1');
   });
+
+  it('reads pinyin typed as letters inside a word as the one document word spelled so', () => {
+    for (const [q, id] of [['hu学岗和高峰勤务是哪个单位负责', 'p2-1-2-4'], ['liushou儿童防拐谁管', 'p2-1-2-7'], ['街面jiu助谁负责', 'p2-3-1-1']] as const) {
+      const reply = assistant.ask(q);
+      expect(reply.answers[0]?.id, q).toBe(id);
+      expect(reply.answers[0]?.confidence, q).toBe('low');
+      expect(reply.corrected?.[0]?.typed, q).toMatch(/[a-z]/);
+    }
+    expect(assistant.ask('jian察院负责哪些反拐工作').unit).toBe('省检察院');
+  });
 });
