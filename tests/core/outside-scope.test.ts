@@ -119,6 +119,10 @@ describe('asking something other than who is responsible', () => {
       ['拐卖儿童判死刑的案例有哪些', 'facts'],
       ['刑满释放的拐卖罪犯动态管控要管几年', 'facts'],
       ['你能干啥呀，介绍下自己', 'task'],
+      ['省关工委主任现在是谁', 'facts'],
+      ['我们县指定给被拐受害人看病的是哪家医院', 'facts'],
+      ['火车站看到个小孩一直哭跟着一个大人，我要不要报警', 'not-who'],
+      ['国家卫健委对孕妇人脸识别有什么文件要求', 'unknown-unit'],
     ] as const) {
       expect(assistant.ask(q).answers, q).toEqual([]);
       expect(assistant.explain(q).outside?.kind, q).toBe(kind);
