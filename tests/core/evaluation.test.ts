@@ -15,6 +15,7 @@ const MEASURED_HELD_OUT: Array<[string, number, number]> = [
   ['colloquial-8.jsonl', 0.933, 0.933], // at 40d53ee
   ['colloquial-9.jsonl', 0.894, 0.857], // at 981d176
   ['colloquial-10.jsonl', 0.908, 0.8], // at fe92bde
+  ['colloquial-11.jsonl', 0.975, 1], // at a277dcf (still marked held-out: the next set must be written first)
 ];
 
 describe('question set (tests/fixtures/eval)', () => {
