@@ -355,16 +355,21 @@ export function createAssistant(options: AssistantOptions): Assistant {
     };
   };
 
+  /** The parts of a question between punctuation (a story's sentences; 、 lists, it does not part). */
+  const partsOf = (norm: string) => norm.split(/[,.;!?\s，。；！？]+/u).filter(Boolean);
+  /** A part that asks who: 归谁管, 哪个部门, or a role word. */
+  const asksWho = (part: string) => ASKS_WHO_IN.test(part) || roleWords.some((w) => part.includes(w));
+
   /**
    * 我们镇上有个黑中介，专门招年轻姑娘说去外地厂里上班，这种非法职业中介的清理整治归谁管: a story
    * told before the question, whose words the clause need not hold. The part that asks who (with the
    * part before it when it names nothing specific itself), when there is a story before it.
    */
   const askedPart = (norm: string): string | null => {
-    const parts = norm.split(/[,.;!?\s，。；！？]+/u).filter(Boolean);
+    const parts = partsOf(norm);
     if (parts.length < 2) return null;
     let at = parts.length - 1;
-    while (at >= 0 && !(ASKS_WHO_IN.test(parts[at]!) || RULES_ASKED.test(parts[at]!) || roleWords.some((w) => parts[at]!.includes(w)))) at--;
+    while (at >= 0 && !(asksWho(parts[at]!) || RULES_ASKED.test(parts[at]!))) at--;
     if (at < 1) return null;
     // Two topic words at least, one of them specific: one word alone (投诉) finds too much.
     const enough = (text: string) => index.hasTopic(text, true) && analyser.topicWords(text).length >= 2;
@@ -382,8 +387,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const storyClause = (question: string, trace: Trace): Reply | null => {
     const norm = trace.searched;
     if (norm === undefined) return null;
-    const parts = norm.split(/[,.;!?\s，。；！？]+/u).filter(Boolean);
-    if (parts.length < STORY_PARTS || !parts.some((p) => ASKS_WHO_IN.test(p) || roleWords.some((w) => p.includes(w)))) return null;
+    const parts = partsOf(norm);
+    if (parts.length < STORY_PARTS || !parts.some(asksWho)) return null;
     const hits = index.search(norm, { minCoverage: STORY_COVERAGE });
     const [best, next] = hits;
     if (!best || best.coverage < STORY_COVERAGE || (next && best.score < next.score * STORY_LEAD)) return null;
