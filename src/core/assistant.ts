@@ -16,7 +16,7 @@ import { createUnitLevels } from './unit-levels.js';
 import { remembered } from './remembered.js';
 import { createTypoCorrector } from './typo-corrector.js';
 import { createExampleMatcher } from './example-matcher.js';
-import { asksOtherThanWho, ASKS_WHO as ASKS_WHO_IN, createOutsideScope, withoutProvinces, type OutsideReason } from './outside-scope.js';
+import { asksOtherThanWho, asksWho, createOutsideScope, withoutProvinces, type OutsideReason } from './outside-scope.js';
 import type { Vocabulary } from '../knowledge/types.js';
 import { createContextRewriter, createRoleFinder, plainSynonyms } from './staff-words.js';
 
@@ -72,7 +72,7 @@ interface Trace {
  */
 export const DEFAULT_MIN_COVERAGE = 0.6;
 /** What the rules say asked (细则里怎么规定的, 有没有要求, 文件怎么说): the part of a story that asks. */
-const RULES_ASKED = /(怎么|如何|咋)(规定|要求|说)|(什么|啥)要求|有没有要求|说法/;
+const RULES_SAY_ASKED = /(怎么|如何|咋)(规定|要求|说)|(什么|啥)要求|有没有要求|说法/;
 /**
  * A story: this many parts at least; its clause covers this much and scores this many times the
  * next (chosen on the tuning half and 1,420 probe questions out of scope: none let through).
@@ -325,8 +325,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const refused = !reply.answers.length && reply.intent === 'out-of-scope' && (!trace.outside || trace.outside.kind === 'unknown-unit');
     const unsure = reply.intent === 'responsibility' && reply.answers[0]?.confidence === 'low';
     if (!refused && !unsure) return reply;
+    const norm = normaliseText(question);
     if (refused) {
-      const part = askedPart(normaliseText(question));
+      const part = askedPart(norm);
       if (part) {
         const partTrace = newTrace(trace.hitTesting);
         const second = route(part, partTrace);
@@ -340,7 +341,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       const story = storyClause(question, trace);
       if (story) return story;
     }
-    const fixed = correctTypos(normaliseText(question));
+    const fixed = correctTypos(norm);
     if (!fixed) return reply;
     const retrace = newTrace(trace.hitTesting);
     const second = route(fixed.text, retrace);
@@ -357,8 +358,6 @@ export function createAssistant(options: AssistantOptions): Assistant {
 
   /** The parts of a question between punctuation (a story's sentences; 、 lists, it does not part). */
   const partsOf = (norm: string) => norm.split(/[,.;!?\s，。；！？]+/u).filter(Boolean);
-  /** A part that asks who: 归谁管, 哪个部门, or a role word. */
-  const asksWho = (part: string) => ASKS_WHO_IN.test(part) || roleWords.some((w) => part.includes(w));
 
   /**
    * 我们镇上有个黑中介，专门招年轻姑娘说去外地厂里上班，这种非法职业中介的清理整治归谁管: a story
@@ -369,7 +368,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const parts = partsOf(norm);
     if (parts.length < 2) return null;
     let at = parts.length - 1;
-    while (at >= 0 && !(asksWho(parts[at]!) || RULES_ASKED.test(parts[at]!))) at--;
+    while (at >= 0 && !(asksWho(parts[at]!, roleWords) || RULES_SAY_ASKED.test(parts[at]!))) at--;
     if (at < 1) return null;
     // Two topic words at least, one of them specific: one word alone (投诉) finds too much.
     const enough = (text: string) => index.hasTopic(text, true) && analyser.topicWords(text).length >= 2;
@@ -388,7 +387,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const norm = trace.searched;
     if (norm === undefined) return null;
     const parts = partsOf(norm);
-    if (parts.length < STORY_PARTS || !parts.some(asksWho)) return null;
+    if (parts.length < STORY_PARTS || !parts.some((p) => asksWho(p, roleWords))) return null;
     const hits = index.search(norm, { minCoverage: STORY_COVERAGE });
     const [best, next] = hits;
     if (!best || best.coverage < STORY_COVERAGE || (next && best.score < next.score * STORY_LEAD)) return null;

@@ -177,14 +177,27 @@ const LIST_ASKED = /哪些|哪几|几条|几项|多少|哪条|列|全部|所有|
  * naming only units of that clause (and asking no list) asks about their part in it.
  */
 function unitsInLastClause(text: string, t: string, context: FollowUpContext, assistant: FollowUpAssistant): FollowUp | null {
-  if (context.reply.intent === 'unit-duties' || [...t].length > LEANING_CHARS) return null;
-  const top = lastShown(context);
+  const top = leanedOn(t, context);
   if (!top) return null;
   const alone = assistant.ask(t);
   if (alone.intent !== 'unit-duties') return null;
   const units = alone.units ? alone.units.map((u) => u.unit) : alone.unit ? [alone.unit] : [];
-  if (!units.length || !units.every((u) => top.lead.includes(u) || top.cooperate.includes(u))) return null;
-  const reply = units.length === 1 ? focused(context.reply, top, text, { unit: units[0]! }) : { ...plain(context.reply), question: text, answers: [top], related: [] };
+  if (!units.length || !units.every((u) => takesPart(top, u))) return null;
+  return shownAgain(text, context, top, units.length === 1 ? { unit: units[0]! } : null);
+}
+
+/** The clause a short message may lean on: the one last shown, after a clause (not a unit's list). */
+function leanedOn(t: string, context: FollowUpContext): Answer | undefined {
+  if (context.reply.intent === 'unit-duties' || [...t].length > LEANING_CHARS) return undefined;
+  return lastShown(context);
+}
+
+/** The unit leads or cooperates in the clause. */
+const takesPart = (clause: Answer, unit: string) => clause.lead.includes(unit) || clause.cooperate.includes(unit);
+
+/** The last clause shown again for a follow-up about it, on the part asked (or whole). */
+function shownAgain(text: string, context: FollowUpContext, top: Answer, focus: NonNullable<Reply['focus']> | null): FollowUp {
+  const reply = focus ? focused(context.reply, top, text, focus) : { ...plain(context.reply), question: text, answers: [top], related: [] };
   return { kind: 'reply', question: context.question, shown: context.shown, reply };
 }
 
@@ -201,9 +214,8 @@ const OWN_TOPIC_COVERAGE = 0.3;
  * clause just answered, asks about that clause: it is shown again, on the role or unit asked.
  */
 function aboutLastClause(text: string, t: string, context: FollowUpContext, assistant: FollowUpAssistant, roleWords: RoleWords): FollowUp | null {
-  if (context.reply.intent === 'unit-duties' || [...t].length > LEANING_CHARS || !assistant.explain) return null;
-  const top = lastShown(context);
-  if (!top) return null;
+  const top = leanedOn(t, context);
+  if (!top || !assistant.explain) return null;
   const e = assistant.explain(text);
   if (e.reply.answers.length || e.reply.intent !== 'out-of-scope') return null;
   const ownWords = e.topicWords.filter((w) => !e.units.some((u) => u.alias === w));
@@ -215,10 +227,8 @@ function aboutLastClause(text: string, t: string, context: FollowUpContext, assi
   const lead = roleWords.lead.some((w) => t.includes(w));
   // 好的谢谢 / 在吗 lean on nothing: only a message asking about units or roles does.
   if (!units.length && !cooperate && !lead && !ASKS_UNITS.test(t)) return null;
-  if (!units.every((u) => top.lead.includes(u) || top.cooperate.includes(u))) return null;
-  const focus = units.length === 1 ? { unit: units[0]! } : cooperate !== lead ? { role: cooperate ? ('cooperate' as const) : ('lead' as const) } : null;
-  const reply = focus ? focused(context.reply, top, text, focus) : { ...plain(context.reply), question: text, answers: [top], related: [] };
-  return { kind: 'reply', question: context.question, shown: context.shown, reply };
+  if (!units.every((u) => takesPart(top, u))) return null;
+  return shownAgain(text, context, top, units.length === 1 ? { unit: units[0]! } : cooperate !== lead ? { role: cooperate ? 'cooperate' : 'lead' } : null);
 }
 
 /** 那X呢: another unit (its part, or its list) or another topic. */
@@ -251,7 +261,7 @@ function sameTopicOtherUnit(text: string, x: string, unit: string, context: Foll
     return { kind: 'reply', question, reply: { ...assistant.ask(question), question: text } };
   }
   const top = lastShown(context);
-  if (top && (top.lead.includes(unit) || top.cooperate.includes(unit))) {
+  if (top && takesPart(top, unit)) {
     return { kind: 'reply', question: context.question, shown: context.shown, reply: focused(reply, top, text, { unit }) };
   }
   // Not in that clause: the same topic, asked of that unit.

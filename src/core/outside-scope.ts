@@ -9,6 +9,8 @@ const OTHER_PROVINCES = [
   '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西',
   '西藏', '宁夏', '新疆', '香港', '澳门', '外省',
 ];
+/** Provinces by name (外省 names none: 外省的孩子 may be ours to help). */
+const NAMED_PROVINCES = OTHER_PROVINCES.filter((p) => p !== '外省');
 /** Fujian's cities: a city's own plan (厦门市的实施方案) is not the province's rules. */
 const CITIES = ['福州', '厦门', '泉州', '漳州', '莆田', '三明', '南平', '龙岩', '宁德', '平潭'];
 /** Large cities of other provinces, named without their province (深圳的志愿者, 上海救助站). */
@@ -20,14 +22,14 @@ const OWN_RULES = new RegExp(
 );
 /** 广东那边的联席会议办公室 / 厦门市反拐联席会议办公室: another province's or a city's own joint meeting or office. */
 const OWN_BODY = new RegExp(
-  `(${[...OTHER_PROVINCES.filter((p) => p !== '外省'), ...CITIES].join('|')})(省|市|自治区)?(综合实验区|实验区|新区)?(那边|那里|那儿)?(的)?(省)?(反拐|打拐)?(工作)?(联席会议|办公室|反拐办|打拐办)`,
+  `(${[...NAMED_PROVINCES, ...CITIES].join('|')})(省|市|自治区)?(综合实验区|实验区|新区)?(那边|那里|那儿)?(的)?(省)?(反拐|打拐)?(工作)?(联席会议|办公室|反拐办|打拐办)`,
 );
-/** 广西的打拐经费 / 上海救助站: what belongs to another province or city (外省的孩子 may be ours to help). */
+/** 广西的打拐经费 / 上海救助站: what belongs to another province or city. */
 const OWNED = new RegExp(
-  `(${[...OTHER_PROVINCES.filter((p) => p !== '外省'), ...OTHER_CITIES].join('|')})(省|市|自治区)?(的|(?=救助站|救助管理站|派出所|公安局|民政局|志愿者|福利院))`,
+  `(${[...NAMED_PROVINCES, ...OTHER_CITIES].join('|')})(省|市|自治区)?(的|(?=救助站|救助管理站|派出所|公安局|民政局|志愿者|福利院))`,
 );
 /** 浙江那边…是怎么做的: another province's practice. */
-const PRACTICE = new RegExp(`(${OTHER_PROVINCES.filter((p) => p !== '外省').join('|')})(省|市)?(那边|那里|那儿)?[^]{0,40}?(怎么做|是怎么|做法|经验)`);
+const PRACTICE = new RegExp(`(${NAMED_PROVINCES.join('|')})(省|市)?(那边|那里|那儿)?[^]{0,40}?(怎么做|是怎么|做法|经验)`);
 /** 龙岩市教育局: a Fujian city's own bureau, not the province's. */
 const CITY_BODY = new RegExp(`(${CITIES.join('|')})市?[\u4e00-\u9fff]{1,6}?(局|厅|委|办)`);
 const PROVINCE_THEN = new RegExp(`(${OTHER_PROVINCES.join('|')})(省|市|自治区)?(的)?`, 'g');
@@ -99,7 +101,7 @@ const FACTS = new RegExp(
  * What a question asks when it is not who is responsible: how many (全省破了多少起), how long and when
  * (多长时间, 什么时候发的), where to go and what to bring (去哪办, 要带啥, 什么条件), how to (怎么识别;
  * not 咋办 or 怎么处理, which staff ask of the rules themselves),
- * and judgements (靠谱吗, 会被追责吗, 为什么). The document answers none of these; asked beside who is
+ * and judgements (靠谱吗, 判了没, 为什么). The document answers none of these; asked beside who is
  * responsible (户口去哪办，哪个部门负责), the who part is answered.
  */
 const ASKS_OTHER = new RegExp(
@@ -121,9 +123,9 @@ const ASKS_OTHER = new RegExp(
  * opinions (合不合法, 你觉得), a template, and who signed the document.
  */
 const ADVICE_OR_OPINION =
-  /^(我|俺)(?!们)[^]{0,60}?(怎么办|咋办)|我(该|应该)(先)?(干嘛|做啥|做什么|怎么办|咋办)|合不合法|合法吗|(违法|合法|犯法|犯罪)(不|没)$|违不违法|违法吗|犯法吗|犯不犯法|是不是违法|算不算违法|是不是犯罪|算不算犯罪|算犯罪吗|你觉得|你认为|您觉得|模板|是什么意思|什么意思|啥意思|是指(什么|啥|哪)|指的是(什么|啥|哪)|最重要|最关键|(清单|名单)(谁有|有没有|能发|发一下|发下|给一份)|网上(怎么|能|可以)|系统(里|上)?(怎么|咋)|怎么操作|我(该|应该)(先)?(找谁|找哪)|要回来|还能用吗|能用吗|我(要不要|该不该|需不需要)|是真的吗|是不是真的|真的假的|(要求|索要|索取)[\u4e00-\u9fff]{0,4}赔偿|(太|过于)(严|松|宽)了|谁(签发|起草|编写|印发|发布|签)的/;
+  /^(我|俺)(?!们)[^]{0,60}?(怎么办|咋办)|我(该|应该)(先)?(干嘛|做啥|做什么|怎么办|咋办|找谁|找哪)|合不合法|合法吗|(违法|合法|犯法|犯罪)(不|没)$|违不违法|违法吗|犯法吗|犯不犯法|是不是违法|算不算违法|是不是犯罪|算不算犯罪|算犯罪吗|你觉得|你认为|您觉得|模板|是什么意思|什么意思|啥意思|是指(什么|啥|哪)|指的是(什么|啥|哪)|最重要|最关键|(清单|名单)(谁有|有没有|能发|发一下|发下|给一份)|网上(怎么|能|可以)|系统(里|上)?(怎么|咋)|怎么操作|要回来|还能用吗|能用吗|我(要不要|该不该|需不需要)|是真的吗|是不是真的|真的假的|(要求|索要|索取)[\u4e00-\u9fff]{0,4}赔偿|(太|过于)(严|松|宽)了|谁(签发|起草|编写|印发|发布|签)的/;
 /** Who is asked: a unit, a role, a responsibility (哪个部门, 归谁, 谁牵头, 责任单位). */
-export const ASKS_WHO = /谁|哪个(部门|单位|厅|局|机关|口子?)|哪些(部门|单位)|哪几(个|家)?(部门|单位)|哪几家|哪家|(什么|啥)(部门|单位)|归口|归哪|(?<!理)管(?!理|控)|负责|牵头|配合|主管|职责|分工|责任/;
+const ASKS_WHO = /谁|哪个(部门|单位|厅|局|机关|口子?)|哪些(部门|单位)|哪几(个|家)?(部门|单位)|哪几家|哪家|(什么|啥)(部门|单位)|归口|归哪|(?<!理)管(?!理|控)|负责|牵头|配合|主管|职责|分工|责任/;
 /**
  * A question: a question mark, a particle or a question word (是不是, 够不够, 几). Not 怎么/咋/哪,
  * which staff use of the rules themselves (怎么遣送, 咋落户, 送哪里).
@@ -144,8 +146,12 @@ const RULE_ASKED = /要|需要|得|应该|应当|该|必须|会|能|纳入|列�
  * alone, 婚姻登记, asks nothing and is searched.)
  */
 export function asksOtherThanWho(question: string, roleWords: readonly string[]): boolean {
-  if (!ASKS.test(question) || ASKS_WHO.test(question) || ASKS_WHO_TOO.test(question) || RULE_ASKED.test(question)) return false;
-  return !roleWords.some((w) => question.includes(w));
+  return ASKS.test(question) && !asksWho(question, roleWords) && !ASKS_WHO_TOO.test(question) && !RULE_ASKED.test(question);
+}
+
+/** Asks who: 归谁管, 哪个部门, or one of the vocabulary's role words (牵头, 打下手). */
+export function asksWho(text: string, roleWords: readonly string[]): boolean {
+  return ASKS_WHO.test(text) || roleWords.some((w) => text.includes(w));
 }
 
 /** Writing asked for (帮我写几条宣传标语): not a question about the document. */
